@@ -1,0 +1,33 @@
+//! YAML text -> [`Blueprint`], every problem reported with file:line:col.
+
+mod document;
+mod duration;
+mod lower;
+mod yaml;
+
+pub use duration::{format_duration, parse_duration};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Blueprint;
+
+/// Files larger than this are refused before parsing (64 MiB: a 100,000-step
+/// blueprint is about 20 MiB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Read a blueprint from the bytes of a file. On failure, every problem found is
+/// returned; the parser stops at the first YAML syntax or type error, but value errors
+/// (bad durations, scores, keywords) are all collected.
+pub fn load(bytes: &[u8]) -> Result<Blueprint, Vec<Diagnostic>> {
+    let text = yaml::check_text(bytes).map_err(|d| vec![d])?;
+    let document = yaml::parse(text).map_err(|d| vec![d])?;
+    lower::lower(document)
+}
+
+/// True when the text looks like a blueprint: it has the format version key at the top
+/// level. Used to pick blueprints out of a directory that holds other YAML too.
+pub fn has_version_key(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.strip_prefix("blueprint")
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}

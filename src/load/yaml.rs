@@ -1,0 +1,234 @@
+//! The YAML layer: size and encoding checks, parsing with bounded resources, and turning
+//! the parser's errors into diagnostics.
+
+use serde_saphyr::{Error, MessageFormatter, UserMessageFormatter};
+
+use super::MAX_FILE_BYTES;
+use super::document::{DOCUMENT_KEYS, Document};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Span;
+use crate::suggest;
+
+const FORMAT_HELP: &str = "a blueprint file starts with `blueprint: 1`, then `name:` and `steps:`; see docs/format.md";
+
+fn error(name: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
+    Diagnostic::new(name, Severity::Error, message).at(span)
+}
+
+/// Size, encoding and emptiness checks before the parser sees the text.
+pub(super) fn check_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(error(
+            "file-too-large",
+            format!(
+                "file is {} MiB, larger than the {} MiB limit",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            Span::START,
+        )
+        .help("split the service into several blueprints"));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // `valid` is valid UTF-8 by construction.
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[line_start..].chars().count() + 1;
+            let span = Span {
+                line,
+                column,
+                start: e.valid_up_to(),
+                end: e.valid_up_to(),
+            };
+            return Err(error(
+                "invalid-utf8",
+                format!("file is not valid UTF-8 (byte {} is not)", e.valid_up_to()),
+                span,
+            )
+            .help("save the file as UTF-8; Traditional Chinese and other scripts are fine in UTF-8"));
+        }
+    };
+    let has_content = text.lines().any(|line| {
+        let line = line.trim();
+        !line.is_empty() && !line.starts_with('#') && line != "---" && line != "..."
+    });
+    if !has_content {
+        return Err(error("empty-file", "file has no content", Span::START).help(FORMAT_HELP));
+    }
+    Ok(text)
+}
+
+/// Parser options: duplicate keys are errors (the default), and budgets bound alias
+/// expansion, nesting and total work. Event and node budgets grow with the file so
+/// large generated blueprints load, while alias replay stays tightly bounded: a
+/// "billion laughs" document is stopped long before it costs memory.
+fn options(len: usize) -> serde_saphyr::Options {
+    let scaled = len.saturating_mul(2).max(1_000_000);
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_events: scaled,
+            max_nodes: scaled,
+            max_total_scalar_bytes: MAX_FILE_BYTES,
+            max_aliases: 10_000,
+            max_anchors: 10_000,
+            max_recorded_anchor_events: 100_000,
+            max_depth: 64,
+            max_documents: 1,
+        },
+    }
+}
+
+pub(super) fn parse(text: &str) -> Result<Document, Diagnostic> {
+    serde_saphyr::from_str_with_options::<Document>(text, options(text.len()))
+        .map_err(|e| yaml_error(&e, text))
+}
+
+fn span_of(error: &Error, text: &str) -> Span {
+    let Some(location) = error.location() else {
+        return Span::START;
+    };
+    let line = usize::try_from(location.line()).unwrap_or(1).max(1);
+    let column = usize::try_from(location.column()).unwrap_or(1).max(1);
+    let start = location
+        .span()
+        .byte_offset()
+        .and_then(|o| usize::try_from(o).ok())
+        .unwrap_or_else(|| byte_offset(text, line, column));
+    let len = location
+        .span()
+        .byte_len()
+        .and_then(|l| usize::try_from(l).ok())
+        .unwrap_or(0);
+    let start = start.min(text.len());
+    Span {
+        line,
+        column,
+        start,
+        end: (start + len).min(text.len()),
+    }
+}
+
+/// Byte offset of a 1-based line and character column.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let rest = &text[line_start.min(text.len())..];
+    line_start
+        + rest
+            .char_indices()
+            .nth(column - 1)
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+/// The first line that holds YAML content (not blank, not a comment).
+fn first_content_line(text: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            let line = line.trim();
+            !line.is_empty() && !line.starts_with('#') && line != "---"
+        })
+        .map_or(1, |i| i + 1)
+}
+
+fn yaml_error(err: &Error, text: &str) -> Diagnostic {
+    let span = span_of(err, text);
+    let plain = UserMessageFormatter.format_message(err.without_snippet());
+    match err.without_snippet() {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let mut help = match suggest::closest(field, expected.iter().copied()) {
+                Some(key) => format!("did you mean `{key}`? "),
+                None => String::new(),
+            };
+            help.push_str(&format!("valid keys here: {}", expected.join(", ")));
+            if expected == DOCUMENT_KEYS {
+                help.push_str(" (`$schema` is allowed for editors)");
+            }
+            error("unknown-key", format!("unknown key `{field}`"), span)
+                .annotate("not a key of the blueprint format")
+                .help(help)
+        }
+        Error::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("this key");
+            error("duplicate-key", format!("duplicate key `{key}`"), span)
+                .annotate("written a second time here")
+                .help("each key may appear once per mapping; merge the two entries (keeping one would silently lose the other)")
+        }
+        Error::SerdeMissingField { field, .. } => {
+            let help = match *field {
+                "blueprint" => "add `blueprint: 1` (the format version) at the top of the file".to_owned(),
+                "id" | "lane" | "label" => "every step needs `id`, `lane` and `label`".to_owned(),
+                other => format!("add `{other}:` to this mapping; see docs/format.md"),
+            };
+            error("missing-key", format!("missing key `{field}`"), span)
+                .annotate("in this mapping")
+                .help(help)
+        }
+        Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => {
+            error("too-complex", format!("YAML aliases expand too far: {plain}"), span)
+                .help("blueprints rarely need anchors and aliases; write the values out")
+        }
+        Error::MultipleDocuments { .. } => error(
+            "syntax-error",
+            "more than one YAML document in the file",
+            span,
+        )
+        .help("keep one blueprint per file; remove the `---` separator"),
+        Error::Unexpected { .. } if span.line <= first_content_line(text) => error(
+            "invalid-type",
+            "the file is not a mapping",
+            span,
+        )
+        .help(FORMAT_HELP),
+        Error::Unexpected { .. }
+        | Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::InvalidScalar { .. }
+        | Error::NullIntoString { .. }
+        | Error::InvalidBooleanStrict { .. }
+        | Error::SerdeInvalidLength { .. } => {
+            error("invalid-type", sentence(&plain), span).help(type_help(&plain))
+        }
+        _ if plain.contains("budget") || plain.contains("limit") => {
+            error("too-complex", sentence(&plain), span)
+                .help("the file is too deeply nested or has too many nodes for a blueprint")
+        }
+        _ => error("syntax-error", sentence(&plain), span)
+            .help("check the indentation and the brackets around this point"),
+    }
+}
+
+fn type_help(message: &str) -> &'static str {
+    if message.contains("sequence") {
+        "write a list: `[a, b]` or one `- item` per line"
+    } else if message.contains("mapping") {
+        "write a mapping: `key: value` lines, indented under this key"
+    } else if message.contains("null") {
+        "give this key a value, or remove it"
+    } else if message.contains("bool") {
+        "write `true` or `false`"
+    } else if message.contains("i64") || message.contains("integer") {
+        "write a whole number"
+    } else {
+        "see docs/format.md for the type of each key"
+    }
+}
+
+/// serde's wording ("invalid type: ...") with Rust type names turned into words.
+fn sentence(message: &str) -> String {
+    message
+        .replace("invalid i64", "expected a whole number")
+        .replace("i64", "whole number")
+        .replace("a string", "text")
+}

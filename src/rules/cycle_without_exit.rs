@@ -1,0 +1,99 @@
+use petgraph::algo::tarjan_scc;
+
+use super::{Check, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::graph::BlueprintGraph;
+
+pub(super) static RULE: Rule = Rule {
+    code: "BP007",
+    name: "cycle-without-exit",
+    severity: Severity::Error,
+    summary: "A loop of flows that the journey can enter but never leave",
+    docs: r#"## What it does
+Flags a group of two or more steps that flow into each other with no flow leading out
+of the group. Loops with a way out (retry until approved, then continue) are fine.
+Found with Tarjan's strongly connected components, linear in steps and flows; paths
+are never enumerated. A step that only flows to itself is reported by `self-loop`.
+
+## Why it matters
+A customer caught in such a loop can never finish the service: the call centre sends
+them to the store, the store sends them back to the call centre (DOMAIN.md §2, seed
+002 case 1). On a blueprint it is also often a missing exit branch, so the real
+happy path is not drawn at all.
+
+## Example
+```yaml
+- id: call-centre-advises
+  lane: frontstage
+  label: Call centre tells the customer to visit a store
+  next: [store-redirects]
+- id: store-redirects
+  lane: frontstage
+  label: Store tells the customer to call the call centre
+  next: [call-centre-advises]
+```
+
+## Use instead
+```yaml
+- id: call-centre-advises
+  lane: frontstage
+  label: Call centre books the SIM swap and tells the customer which store
+  next: [store-swaps-sim]
+- id: store-swaps-sim
+  lane: frontstage
+  label: Store swaps the SIM using the call centre's ticket
+  next: [customer-leaves-with-signal]
+```
+"#,
+    check: Check::Graph(check),
+};
+
+fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+    let flow = graph.flow_graph();
+    let mut component_of = vec![usize::MAX; flow.node_count()];
+    let components = tarjan_scc(&flow);
+    for (number, component) in components.iter().enumerate() {
+        for node in component {
+            component_of[node.index()] = number;
+        }
+    }
+    let mut findings = Vec::new();
+    for (number, component) in components.iter().enumerate() {
+        if component.len() < 2 {
+            continue;
+        }
+        let leaves = component.iter().any(|&node| {
+            flow.neighbors(node)
+                .any(|to| component_of[to.index()] != number)
+        });
+        if leaves {
+            continue;
+        }
+        let mut members = component.clone();
+        members.sort_unstable();
+        let first = graph.step(members[0]);
+        let names: Vec<String> = members
+            .iter()
+            .take(6)
+            .map(|&node| format!("`{}`", graph.step(node).id.value))
+            .collect();
+        let more = members.len().saturating_sub(names.len());
+        let mut list = names.join(", ");
+        if more > 0 {
+            list.push_str(&format!(" and {more} more"));
+        }
+        let mut finding = RULE
+            .finding(
+                first.id.span,
+                format!("steps {list} form a loop the journey can never leave"),
+            )
+            .annotate("the loop starts here")
+            .step(first.id.value.clone())
+            .help("add a flow out of the loop (the branch taken when the problem is solved), or break the loop");
+        for &node in members.iter().skip(1).take(5) {
+            finding = finding.label(graph.step(node).id.span, "part of the loop");
+        }
+        findings.push(finding);
+    }
+    findings
+}
