@@ -31,7 +31,8 @@ impl FileReport {
 
 /// Check one blueprint given its bytes.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
-    let source = std::str::from_utf8(bytes).ok().map(str::to_owned);
+    // Lossy, so a file with one bad byte can still be quoted around it.
+    let source = Some(String::from_utf8_lossy(bytes).into_owned());
     let (mut diagnostics, loaded) = match load::load(bytes) {
         Err(errors) => (errors, false),
         Ok(blueprint) => {

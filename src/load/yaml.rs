@@ -1,6 +1,7 @@
 //! The YAML layer: size and encoding checks, parsing with bounded resources, and turning
 //! the parser's errors into diagnostics.
 
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error, MessageFormatter, UserMessageFormatter};
 
 use super::MAX_FILE_BYTES;
@@ -67,7 +68,9 @@ pub(super) fn check_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
 /// large generated blueprints load, while alias replay stays tightly bounded: a
 /// "billion laughs" document is stopped long before it costs memory.
 fn options(len: usize) -> serde_saphyr::Options {
-    let scaled = len.saturating_mul(2).max(1_000_000);
+    // A YAML event takes at least one byte of text unless an alias replays it, so
+    // twice the length bounds any file that does not lean on aliases.
+    let scaled = len.saturating_mul(2).max(100_000);
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_events: scaled,
@@ -137,10 +140,22 @@ fn first_content_line(text: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// The error itself, without the snippet and alias-replay wrappers around it.
+fn root(mut err: &Error) -> &Error {
+    loop {
+        match err.without_snippet() {
+            Error::AliasError { error, .. } => err = error,
+            inner => return inner,
+        }
+    }
+}
+
 fn yaml_error(err: &Error, text: &str) -> Diagnostic {
+    // The outer error knows where an alias was used; that is the place to point at.
     let span = span_of(err, text);
-    let plain = UserMessageFormatter.format_message(err.without_snippet());
-    match err.without_snippet() {
+    let err = root(err);
+    let plain = UserMessageFormatter.format_message(err);
+    match err {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
@@ -200,9 +215,22 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
         | Error::SerdeInvalidLength { .. } => {
             error("invalid-type", sentence(&plain), span).help(type_help(&plain))
         }
+        Error::Budget { breach, .. } => {
+            let what = match breach {
+                BudgetBreach::Depth { .. } => "nested more than 64 levels deep",
+                BudgetBreach::Documents { .. } => "made of more than one YAML document",
+                BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
+                    "using too many anchors and aliases"
+                }
+                _ => "too large once its aliases are expanded",
+            };
+            error("too-complex", format!("the file is {what}"), span)
+                .annotate("limit reached here")
+                .help("blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out, or split the service into several blueprints")
+        }
         _ if plain.contains("budget") || plain.contains("limit") => {
             error("too-complex", sentence(&plain), span)
-                .help("the file is too deeply nested or has too many nodes for a blueprint")
+                .help("blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out")
         }
         _ => error("syntax-error", sentence(&plain), span)
             .help("check the indentation and the brackets around this point"),
@@ -228,6 +256,8 @@ fn type_help(message: &str) -> &'static str {
 /// serde's wording ("invalid type: ...") with Rust type names turned into words.
 fn sentence(message: &str) -> String {
     message
+        .replace("expected sequence start", "expected a list")
+        .replace("expected mapping start", "expected a mapping")
         .replace("invalid i64", "expected a whole number")
         .replace("i64", "whole number")
         .replace("a string", "text")
