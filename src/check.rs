@@ -82,8 +82,12 @@ pub enum PathError {
 impl PathError {
     pub fn help(&self) -> &'static str {
         match self {
-            PathError::Missing(_) => "check the spelling, or run `blueprint check` with no path to check the current directory",
-            PathError::NoBlueprints(_) => "blueprints are `.yaml` or `.yml` files with `blueprint: 1` at the top level; name a file to check it whatever its contents",
+            PathError::Missing(_) => {
+                "check the spelling, or run `blueprint check` with no path to check the current directory"
+            }
+            PathError::NoBlueprints(_) => {
+                "blueprints are `.yaml` or `.yml` files with `blueprint: 1` at the top level; name a file to check it whatever its contents"
+            }
             PathError::Unreadable { .. } => "check the file's permissions",
         }
     }
@@ -158,7 +162,8 @@ fn read(path: &Path) -> Result<Vec<u8>, PathError> {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 fn is_yaml(path: &Path) -> bool {

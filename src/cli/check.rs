@@ -32,7 +32,11 @@ pub(super) fn run(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) 
     let inputs = match check::discover(&args.paths) {
         Ok(inputs) => inputs,
         Err(error) => {
-            let _ = writeln!(err, "{}", render::render_path_error(&error, &Renderer::styled()));
+            let _ = writeln!(
+                err,
+                "{}",
+                render::render_path_error(&error, &Renderer::styled())
+            );
             return exit::FAILURE;
         }
     };
@@ -46,7 +50,9 @@ pub(super) fn run(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) 
             let renderer = Renderer::styled();
             reports
                 .iter()
-                .try_for_each(|report| out.write_all(render::render_file(report, &renderer).as_bytes()))
+                .try_for_each(|report| {
+                    out.write_all(render::render_file(report, &renderer).as_bytes())
+                })
                 .and_then(|()| writeln!(out, "{}", render::summary(&reports)))
         }
     };

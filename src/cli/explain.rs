@@ -33,11 +33,7 @@ pub(super) fn run(args: &ExplainArgs, out: &mut impl Write, err: &mut impl Write
     };
     let text = format!(
         "# {} {}\n\nDefault severity: {}\n\n{}.\n{stage}\n{}",
-        rule.code,
-        rule.name,
-        rule.severity,
-        rule.summary,
-        rule.docs
+        rule.code, rule.name, rule.severity, rule.summary, rule.docs
     );
     match out.write_all(text.as_bytes()) {
         Ok(()) => exit::OK,

@@ -82,7 +82,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> u8 {
         Err(e) => {
             // clap prints help and version to stdout and usage errors to stderr.
             let _ = e.print();
-            return if e.use_stderr() { exit::FAILURE } else { exit::OK };
+            return if e.use_stderr() {
+                exit::FAILURE
+            } else {
+                exit::OK
+            };
         }
     };
     let mut out = cli.color.stream();

@@ -18,7 +18,9 @@ pub fn parse_duration(text: &str) -> Option<u64> {
             digits.push(ch);
             continue;
         }
-        let position = UNITS[next_unit..].iter().position(|(unit, _)| *unit == ch)?;
+        let position = UNITS[next_unit..]
+            .iter()
+            .position(|(unit, _)| *unit == ch)?;
         if digits.is_empty() {
             return None;
         }
@@ -68,7 +70,17 @@ mod tests {
     #[test]
     fn rejects_everything_else() {
         for bad in [
-            "", "5", "m", "5 min", "30m1h", "1h1h", "1.5h", "-5m", "5mm", "h5", "99999999999999999999s",
+            "",
+            "5",
+            "m",
+            "5 min",
+            "30m1h",
+            "1h1h",
+            "1.5h",
+            "-5m",
+            "5mm",
+            "h5",
+            "99999999999999999999s",
         ] {
             assert_eq!(parse_duration(bad), None, "{bad:?} should be rejected");
         }

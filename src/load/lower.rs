@@ -121,7 +121,8 @@ impl Lower {
         match K::parse(&value.value) {
             Some(keyword) => Some(Located::new(keyword, value.span)),
             None => {
-                let help = suggest::did_you_mean(&value.value, K::spellings(), &format!("{}s", K::WHAT));
+                let help =
+                    suggest::did_you_mean(&value.value, K::spellings(), &format!("{}s", K::WHAT));
                 self.invalid(
                     value.span,
                     format!("unknown {} `{}`", K::WHAT, value.value),
@@ -147,14 +148,24 @@ impl Lower {
         }
     }
 
-    fn bounded(&mut self, value: Spanned<i64>, key: &str, min: i64, max: i64, help: &str) -> Option<Located<i64>> {
+    fn bounded(
+        &mut self,
+        value: Spanned<i64>,
+        key: &str,
+        min: i64,
+        max: i64,
+        help: &str,
+    ) -> Option<Located<i64>> {
         let value = located(value);
         if (min..=max).contains(&value.value) {
             Some(value)
         } else {
             self.invalid(
                 value.span,
-                format!("`{key}` must be between {min} and {max}, found {}", value.value),
+                format!(
+                    "`{key}` must be between {min} and {max}, found {}",
+                    value.value
+                ),
                 help,
             );
             None
@@ -173,7 +184,13 @@ impl Lower {
     }
 
     fn count(&mut self, value: Spanned<i64>, key: &str) -> Option<Located<u64>> {
-        let value = self.bounded(value, key, 0, i64::MAX, "counts are whole numbers, 0 or more")?;
+        let value = self.bounded(
+            value,
+            key,
+            0,
+            i64::MAX,
+            "counts are whole numbers, 0 or more",
+        )?;
         Some(value.map(|v| u64::try_from(v).unwrap_or(0)))
     }
 
@@ -194,7 +211,11 @@ impl Lower {
             );
             return None;
         }
-        Some(Tolerance { desired, adequate, span })
+        Some(Tolerance {
+            desired,
+            adequate,
+            span,
+        })
     }
 
     fn step(&mut self, raw: Spanned<RawStep>) -> Step {
@@ -214,7 +235,13 @@ impl Lower {
             rationale: raw.rationale.map(located),
             category: raw.category.and_then(|c| self.keyword(c)),
             emotion: raw.emotion.and_then(|e| {
-                let e = self.bounded(e, "emotion", -3, 3, "emotion runs from -3 (very negative) through 0 (neutral) to 3 (very positive)")?;
+                let e = self.bounded(
+                    e,
+                    "emotion",
+                    -3,
+                    3,
+                    "emotion runs from -3 (very negative) through 0 (neutral) to 3 (very positive)",
+                )?;
                 Some(e.map(|v| i8::try_from(v).unwrap_or(0)))
             }),
             next: raw.next.into_iter().map(flow).collect(),

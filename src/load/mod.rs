@@ -18,8 +18,8 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// returned; the parser stops at the first YAML syntax or type error, but value errors
 /// (bad durations, scores, keywords) are all collected.
 pub fn load(bytes: &[u8]) -> Result<Blueprint, Vec<Diagnostic>> {
-    let text = yaml::check_text(bytes).map_err(|d| vec![d])?;
-    let document = yaml::parse(text).map_err(|d| vec![d])?;
+    let text = yaml::check_text(bytes)?;
+    let document = yaml::parse(text)?;
     lower::lower(document)
 }
 

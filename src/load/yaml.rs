@@ -10,25 +10,29 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 use crate::suggest;
 
-const FORMAT_HELP: &str = "a blueprint file starts with `blueprint: 1`, then `name:` and `steps:`; see docs/format.md";
+const FORMAT_HELP: &str =
+    "a blueprint file starts with `blueprint: 1`, then `name:` and `steps:`; see docs/format.md";
 
 fn error(name: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
     Diagnostic::new(name, Severity::Error, message).at(span)
 }
 
 /// Size, encoding and emptiness checks before the parser sees the text.
-pub(super) fn check_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
+/// Errors come as a one-element list, the shape `load` returns.
+pub(super) fn check_text(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(error(
-            "file-too-large",
-            format!(
-                "file is {} MiB, larger than the {} MiB limit",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            Span::START,
-        )
-        .help("split the service into several blueprints"));
+        return Err(vec![
+            error(
+                "file-too-large",
+                format!(
+                    "file is {} MiB, larger than the {} MiB limit",
+                    bytes.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+                Span::START,
+            )
+            .help("split the service into several blueprints"),
+        ]);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -45,12 +49,14 @@ pub(super) fn check_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
                 start: e.valid_up_to(),
                 end: e.valid_up_to(),
             };
-            return Err(error(
+            return Err(vec![error(
                 "invalid-utf8",
                 format!("file is not valid UTF-8 (byte {} is not)", e.valid_up_to()),
                 span,
             )
-            .help("save the file as UTF-8; Traditional Chinese and other scripts are fine in UTF-8"));
+            .help(
+                "save the file as UTF-8; Traditional Chinese and other scripts are fine in UTF-8",
+            )]);
         }
     };
     let has_content = text.lines().any(|line| {
@@ -58,7 +64,9 @@ pub(super) fn check_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
         !line.is_empty() && !line.starts_with('#') && line != "---" && line != "..."
     });
     if !has_content {
-        return Err(error("empty-file", "file has no content", Span::START).help(FORMAT_HELP));
+        return Err(vec![
+            error("empty-file", "file has no content", Span::START).help(FORMAT_HELP),
+        ]);
     }
     Ok(text)
 }
@@ -85,9 +93,9 @@ fn options(len: usize) -> serde_saphyr::Options {
     }
 }
 
-pub(super) fn parse(text: &str) -> Result<Document, Diagnostic> {
+pub(super) fn parse(text: &str) -> Result<Document, Vec<Diagnostic>> {
     serde_saphyr::from_str_with_options::<Document>(text, options(text.len()))
-        .map_err(|e| yaml_error(&e, text))
+        .map_err(|e| vec![yaml_error(&e, text)])
 }
 
 fn span_of(error: &Error, text: &str) -> Span {
@@ -179,7 +187,9 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
         }
         Error::SerdeMissingField { field, .. } => {
             let help = match *field {
-                "blueprint" => "add `blueprint: 1` (the format version) at the top of the file".to_owned(),
+                "blueprint" => {
+                    "add `blueprint: 1` (the format version) at the top of the file".to_owned()
+                }
                 "id" | "lane" | "label" => "every step needs `id`, `lane` and `label`".to_owned(),
                 other => format!("add `{other}:` to this mapping; see docs/format.md"),
             };
@@ -190,22 +200,21 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
-        | Error::AliasReplayCounterOverflow { .. } => {
-            error("too-complex", format!("YAML aliases expand too far: {plain}"), span)
-                .help("blueprints rarely need anchors and aliases; write the values out")
-        }
+        | Error::AliasReplayCounterOverflow { .. } => error(
+            "too-complex",
+            format!("YAML aliases expand too far: {plain}"),
+            span,
+        )
+        .help("blueprints rarely need anchors and aliases; write the values out"),
         Error::MultipleDocuments { .. } => error(
             "syntax-error",
             "more than one YAML document in the file",
             span,
         )
         .help("keep one blueprint per file; remove the `---` separator"),
-        Error::Unexpected { .. } if span.line <= first_content_line(text) => error(
-            "invalid-type",
-            "the file is not a mapping",
-            span,
-        )
-        .help(FORMAT_HELP),
+        Error::Unexpected { .. } if span.line <= first_content_line(text) => {
+            error("invalid-type", "the file is not a mapping", span).help(FORMAT_HELP)
+        }
         Error::Unexpected { .. }
         | Error::SerdeInvalidType { .. }
         | Error::SerdeInvalidValue { .. }
@@ -228,10 +237,14 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
                 .annotate("limit reached here")
                 .help("blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out, or split the service into several blueprints")
         }
-        _ if plain.contains("budget") || plain.contains("limit") => {
-            error("too-complex", sentence(&plain), span)
-                .help("blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out")
-        }
+        _ if plain.contains("budget") || plain.contains("limit") => error(
+            "too-complex",
+            sentence(&plain),
+            span,
+        )
+        .help(
+            "blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out",
+        ),
         _ => error("syntax-error", sentence(&plain), span)
             .help("check the indentation and the brackets around this point"),
     }

@@ -33,7 +33,11 @@ impl<'a> Lines<'a> {
 
     /// Byte range of lines `first..=last` (1-based), without the final newline.
     fn range(&self, first: usize, last: usize) -> Range<usize> {
-        let start = self.starts.get(first - 1).copied().unwrap_or(self.text.len());
+        let start = self
+            .starts
+            .get(first - 1)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self
             .starts
             .get(last)
@@ -70,13 +74,23 @@ pub fn render_file(report: &FileReport, renderer: &Renderer) -> String {
     let lines = report.source.as_deref().map(Lines::new);
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        out.push_str(&render_one(diagnostic, &report.path, lines.as_ref(), renderer));
+        out.push_str(&render_one(
+            diagnostic,
+            &report.path,
+            lines.as_ref(),
+            renderer,
+        ));
         out.push_str("\n\n");
     }
     out
 }
 
-fn render_one(d: &Diagnostic, path: &str, lines: Option<&Lines<'_>>, renderer: &Renderer) -> String {
+fn render_one(
+    d: &Diagnostic,
+    path: &str,
+    lines: Option<&Lines<'_>>,
+    renderer: &Renderer,
+) -> String {
     let mut title = level(d.severity).primary_title(d.message.as_str());
     if let Some(code) = d.code {
         title = title.id(code);
@@ -95,8 +109,18 @@ fn render_one(d: &Diagnostic, path: &str, lines: Option<&Lines<'_>>, renderer: &
                     far.push(label);
                 }
             }
-            let first = near.iter().map(|l| l.span.line).chain([span.line]).min().unwrap_or(span.line);
-            let last = near.iter().map(|l| l.span.line).chain([span.line]).max().unwrap_or(span.line);
+            let first = near
+                .iter()
+                .map(|l| l.span.line)
+                .chain([span.line])
+                .min()
+                .unwrap_or(span.line);
+            let last = near
+                .iter()
+                .map(|l| l.span.line)
+                .chain([span.line])
+                .max()
+                .unwrap_or(span.line);
             let range = lines.range(first, last);
             let excerpt = &lines.text[range.clone()];
             let mut snippet = Snippet::source(excerpt)

@@ -53,9 +53,7 @@ fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
         &mut findings,
     );
     duplicates(
-        blueprint
-            .fail_points()
-            .filter_map(|(_, fp)| fp.id.as_ref()),
+        blueprint.fail_points().filter_map(|(_, fp)| fp.id.as_ref()),
         "fail point",
         &mut findings,
     );
@@ -75,7 +73,10 @@ fn duplicates<'a>(
                     .annotate("used again here")
                     .label(earlier, "first used here")
                     .step(id.value.clone())
-                    .help(format!("give each {what} its own id: references to `{}` are ambiguous", id.value)),
+                    .help(format!(
+                        "give each {what} its own id: references to `{}` are ambiguous",
+                        id.value
+                    )),
             ),
             None => {
                 first.insert(id.as_str(), id.span);

@@ -51,7 +51,9 @@ fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
                 )
                 .annotate("the customer does not see this step")
                 .step(step.id.value.clone())
-                .help("move the evidence to the customer step where the customer sees or touches it"),
+                .help(
+                    "move the evidence to the customer step where the customer sees or touches it",
+                ),
             )
         })
         .collect()

@@ -73,9 +73,10 @@ pub static RULES: &[&Rule] = &[
 
 /// A rule by code (`BP002`, any case) or name (`unknown-reference`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|rule| {
-        rule.code.eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name
-    })
+    RULES
+        .iter()
+        .copied()
+        .find(|rule| rule.code.eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name)
 }
 
 /// Run the model-stage rules.
@@ -122,13 +123,18 @@ mod tests {
                 rule.code
             );
             assert!(
-                rule.name
-                    .split('-')
-                    .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                rule.name.split('-').all(|part| !part.is_empty()
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
                 "{} is not kebab-case",
                 rule.name
             );
-            assert!(!rule.name.starts_with("no-"), "{}: name the pattern, not the fix", rule.name);
+            assert!(
+                !rule.name.starts_with("no-"),
+                "{}: name the pattern, not the fix",
+                rule.name
+            );
         }
     }
 
@@ -143,15 +149,35 @@ mod tests {
     #[test]
     fn docs_are_complete() {
         for rule in RULES {
-            assert!(!rule.summary.is_empty() && !rule.summary.ends_with('.'), "{}: summary is one line without a full stop", rule.code);
+            assert!(
+                !rule.summary.is_empty() && !rule.summary.ends_with('.'),
+                "{}: summary is one line without a full stop",
+                rule.code
+            );
             let mut last = 0;
-            for heading in ["## What it does", "## Why it matters", "## Example", "## Use instead"] {
-                let at = rule.docs.find(heading).unwrap_or_else(|| panic!("{}: docs lack `{heading}`", rule.code));
+            for heading in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Use instead",
+            ] {
+                let at = rule
+                    .docs
+                    .find(heading)
+                    .unwrap_or_else(|| panic!("{}: docs lack `{heading}`", rule.code));
                 assert!(at >= last, "{}: `{heading}` out of order", rule.code);
                 last = at;
             }
-            assert!(rule.docs.contains("DOMAIN.md"), "{}: docs must cite DOMAIN.md", rule.code);
-            assert!(rule.docs.contains("```yaml"), "{}: docs need a YAML example", rule.code);
+            assert!(
+                rule.docs.contains("DOMAIN.md"),
+                "{}: docs must cite DOMAIN.md",
+                rule.code
+            );
+            assert!(
+                rule.docs.contains("```yaml"),
+                "{}: docs need a YAML example",
+                rule.code
+            );
         }
     }
 

@@ -41,10 +41,17 @@ fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
         .iter()
         .filter(|step| Lane::parse(step.lane.as_str()).is_none())
         .map(|step| {
-            RULE.finding(step.lane.span, format!("unknown lane `{}`", step.lane.value))
-                .annotate("not a blueprint lane")
-                .step(step.id.value.clone())
-                .help(suggest::did_you_mean(step.lane.as_str(), Lane::SPELLINGS, "lanes"))
+            RULE.finding(
+                step.lane.span,
+                format!("unknown lane `{}`", step.lane.value),
+            )
+            .annotate("not a blueprint lane")
+            .step(step.id.value.clone())
+            .help(suggest::did_you_mean(
+                step.lane.as_str(),
+                Lane::SPELLINGS,
+                "lanes",
+            ))
         })
         .collect()
 }

@@ -63,7 +63,10 @@ fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
             return;
         }
         let mut finding = RULE
-            .finding(reference.span, format!("{what} unknown step `{}`", reference.value))
+            .finding(
+                reference.span,
+                format!("{what} unknown step `{}`", reference.value),
+            )
             .annotate("no step has this id")
             .help(suggestion(reference.as_str(), &step_ids, "step"));
         if let Some(owner) = owner {
@@ -98,7 +101,11 @@ fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
                 ),
             )
             .annotate("no fail point has this id")
-            .help(suggestion(reference.as_str(), &fail_point_ids, "fail point")),
+            .help(suggestion(
+                reference.as_str(),
+                &fail_point_ids,
+                "fail point",
+            )),
         );
     }
     findings

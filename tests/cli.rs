@@ -1,0 +1,222 @@
+//! The command line as a user meets it: exit codes, formats, colour, discovery.
+
+use blueprint::rules::RULES;
+
+use crate::common::{Test, json_findings};
+
+#[test]
+fn exit_0_when_clean_1_on_error_findings_2_when_unloadable() {
+    let clean = Test::new()
+        .args(["check", "tests/fixtures/scan/clean.yaml"])
+        .run();
+    assert_eq!(clean.code, 0);
+    assert!(
+        clean
+            .stdout
+            .ends_with("All checks passed: 1 blueprint, no findings.\n"),
+        "{}",
+        clean.stdout
+    );
+
+    // Warnings alone do not fail the build.
+    let warning = Test::new()
+        .args(["check", "tests/fixtures/scan/sub/warning.yml"])
+        .run();
+    assert_eq!(warning.code, 0);
+    assert!(
+        warning
+            .stdout
+            .ends_with("Found 1 warning in 1 blueprint.\n"),
+        "{}",
+        warning.stdout
+    );
+
+    let errors = Test::new()
+        .args(["check", "tests/fixtures/rules/self-loop/fires.yaml"])
+        .run();
+    assert_eq!(errors.code, 1);
+
+    // One unloadable file among good ones: 2 wins, and the good ones are still checked.
+    let mixed = Test::new()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/scan/clean.yaml",
+            "tests/fixtures/bad/empty.yaml",
+            "tests/fixtures/rules/self-loop/fires.yaml",
+        ])
+        .run();
+    assert_eq!(mixed.code, 2);
+    assert!(mixed.stdout.contains("BP004"));
+}
+
+#[test]
+fn json_is_an_array_of_findings_with_the_documented_fields() {
+    let (_, findings) = json_findings("tests/fixtures/rules/misplaced-support-target/fires.yaml");
+    assert_eq!(findings.len(), 2);
+    for finding in &findings {
+        let object = finding.as_object().expect("each finding is an object");
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "code", "column", "file", "help", "line", "message", "name", "severity", "step"
+            ]
+        );
+    }
+    assert_eq!(findings[0]["code"], "BP009");
+    assert_eq!(findings[0]["name"], "misplaced-support-target");
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["step"], "store-swaps-sim");
+    assert_eq!(findings[0]["line"], 13);
+    assert_eq!(findings[0]["column"], 9);
+}
+
+#[test]
+fn an_empty_result_is_an_empty_json_array() {
+    let out = Test::new()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/scan/clean.yaml",
+        ])
+        .run();
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, "[]\n");
+}
+
+#[test]
+fn directories_are_searched_for_blueprints_only() {
+    let (_, findings) = json_findings("tests/fixtures/scan");
+    // sub/warning.yml is found; clean.yaml is found and clean; other-config.yaml has no
+    // `blueprint:` key, notes.txt is not YAML and .hidden/ is skipped.
+    let files: Vec<_> = findings
+        .iter()
+        .map(|f| f["file"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(files, ["tests/fixtures/scan/sub/warning.yml"]);
+    let out = Test::new().args(["check", "tests/fixtures/scan"]).run();
+    assert!(
+        out.stdout.ends_with("Found 1 warning in 2 blueprints.\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn the_default_path_is_the_current_directory() {
+    let out = Test::new()
+        .args(["check"])
+        .current_dir("tests/fixtures/scan")
+        .run();
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.contains("./sub/warning.yml:11:16"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let path = "tests/fixtures/scan/sub/warning.yml";
+    let always = Test::new().args(["check", "--color", "always", path]).run();
+    assert!(always.stdout.contains("\u{1b}["), "--color always colours");
+    let never = Test::new().args(["check", "--color", "never", path]).run();
+    assert!(!never.stdout.contains('\u{1b}'));
+    // Not a terminal: auto means plain.
+    let auto = Test::new().args(["check", path]).run();
+    assert!(!auto.stdout.contains('\u{1b}'));
+    // NO_COLOR turns auto off even where colour is forced by the environment.
+    let no_color = Test::new()
+        .args(["check", path])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .run();
+    assert!(!no_color.stdout.contains('\u{1b}'));
+    assert_eq!(never.stdout, auto.stdout);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let first = Test::new().args(["check", "tests/fixtures"]).run();
+    let second = Test::new().args(["check", "tests/fixtures"]).run();
+    assert_eq!(first.code, 2);
+    assert_eq!(first.stdout, second.stdout);
+    let first = Test::new()
+        .args(["check", "--format", "json", "tests/fixtures"])
+        .run();
+    let second = Test::new()
+        .args(["check", "--format", "json", "tests/fixtures"])
+        .run();
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let out = Test::new().args(["rules"]).run();
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout.lines().count(), RULES.len());
+    insta::assert_snapshot!("rules", out.stdout);
+}
+
+#[test]
+fn explain_works_for_every_rule_by_code_and_name() {
+    for rule in RULES {
+        let by_code = Test::new().args(["explain", rule.code]).run();
+        assert_eq!(by_code.code, 0, "{}", rule.code);
+        assert!(
+            by_code
+                .stdout
+                .starts_with(&format!("# {} {}\n", rule.code, rule.name))
+        );
+        for heading in [
+            "## What it does",
+            "## Why it matters",
+            "## Example",
+            "## Use instead",
+        ] {
+            assert!(by_code.stdout.contains(heading), "{}: {heading}", rule.code);
+        }
+        let by_name = Test::new().args(["explain", rule.name]).run();
+        assert_eq!(by_name.stdout, by_code.stdout);
+        let lower = Test::new()
+            .args(["explain", &rule.code.to_lowercase()])
+            .run();
+        assert_eq!(lower.stdout, by_code.stdout);
+    }
+    insta::assert_snapshot!(
+        "explain-BP002",
+        Test::new().args(["explain", "BP002"]).run().stdout
+    );
+}
+
+#[test]
+fn explain_an_unknown_rule_suggests_one() {
+    let out = Test::new().args(["explain", "self-loops"]).run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("did you mean `self-loop`?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(Test::new().args(["chekc"]).run().code, 2);
+    assert_eq!(Test::new().args(["check", "--format", "xml"]).run().code, 2);
+    assert_eq!(
+        Test::new()
+            .args(["check", "--color", "sometimes"])
+            .run()
+            .code,
+        2
+    );
+    let help = Test::new().args(["--help"]).run();
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Exit codes"));
+}
