@@ -210,3 +210,106 @@ fn handoff(from: &StepNode<'_>, to: &StepNode<'_>) -> Handoff {
         channel_change: differs(from.step.channel.as_ref(), to.step.channel.as_ref()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blueprint(yaml: &str) -> Blueprint {
+        crate::load::load(yaml.as_bytes()).expect("test blueprint loads")
+    }
+
+    const SIM_SWAP: &str = "
+blueprint: 1
+name: SIM swap
+steps:
+  - id: call
+    lane: customer
+    label: Customer calls
+    actor: Customer
+    channel: phone
+    next: [diagnose]
+  - id: diagnose
+    lane: frontstage
+    label: Agent diagnoses
+    actor: Agent
+    channel: phone
+    uses: [crm]
+    next: [store]
+  - id: store
+    lane: frontstage
+    label: Store clerk swaps the SIM
+    actor: Clerk
+    channel: store
+    next: [leave]
+  - id: crm
+    lane: support
+    label: CRM
+  - id: leave
+    lane: customer
+    label: Customer leaves
+";
+
+    #[test]
+    fn nodes_follow_file_order_and_edges_are_typed() {
+        let blueprint = blueprint(SIM_SWAP);
+        let graph = BlueprintGraph::build(&blueprint).expect("graph builds");
+        assert_eq!(graph.graph.node_count(), 5);
+        assert_eq!(graph.step(NodeIndex::new(3)).id.value, "crm");
+        assert_eq!(graph.start, NodeIndex::new(0));
+        let kinds: Vec<EdgeKind> = graph.graph.edge_weights().map(|e| e.kind).collect();
+        // Written order: call->diagnose, diagnose->store, diagnose uses crm, store->leave.
+        assert_eq!(
+            kinds,
+            [
+                EdgeKind::Flow,
+                EdgeKind::Flow,
+                EdgeKind::Support,
+                EdgeKind::Flow
+            ]
+        );
+    }
+
+    #[test]
+    fn flows_are_classified_by_lines_actor_and_channel() {
+        let blueprint = blueprint(SIM_SWAP);
+        let graph = BlueprintGraph::build(&blueprint).expect("graph builds");
+        let handoff = |from: &str, to: &str| {
+            let (from, to) = (graph.node(from).unwrap(), graph.node(to).unwrap());
+            let edge = graph.graph.find_edge(from, to).expect("edge exists");
+            graph.graph[edge].handoff
+        };
+        // customer -> frontstage: crosses the line of interaction; Customer != Agent;
+        // both on the phone.
+        let h = handoff("call", "diagnose");
+        assert!(h.crossings.interaction && !h.crossings.visibility);
+        assert!(h.actor_change && !h.channel_change);
+        // Agent on the phone -> clerk in the store: same lane, new actor, new channel.
+        let h = handoff("diagnose", "store");
+        assert!(!h.crossings.any());
+        assert!(h.actor_change && h.channel_change && h.is_handoff());
+        // frontstage -> support crosses visibility and internal interaction.
+        let h = handoff("diagnose", "crm");
+        assert!(
+            !h.crossings.interaction && h.crossings.visibility && h.crossings.internal_interaction
+        );
+        // store -> leave: no actor on `leave`, so no actor change is claimed.
+        let h = handoff("store", "leave");
+        assert!(!h.actor_change && !h.channel_change && h.crossings.interaction);
+    }
+
+    #[test]
+    fn reachability_with_and_without_support_edges() {
+        let blueprint = blueprint(SIM_SWAP);
+        let graph = BlueprintGraph::build(&blueprint).expect("graph builds");
+        let crm = graph.node("crm").unwrap().index();
+        assert!(graph.reachable(true)[crm]);
+        assert!(!graph.reachable(false)[crm]);
+    }
+
+    #[test]
+    fn an_unresolved_model_builds_no_graph() {
+        let blueprint = blueprint(&SIM_SWAP.replace("next: [leave]", "next: [leaves]"));
+        assert!(BlueprintGraph::build(&blueprint).is_none());
+    }
+}

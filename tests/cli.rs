@@ -220,3 +220,27 @@ fn bad_usage_exits_2() {
     assert_eq!(help.code, 0);
     assert!(help.stdout.contains("Exit codes"));
 }
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme =
+        std::fs::read_to_string(crate::common::root().join("README.md")).expect("README.md");
+    for rule in RULES {
+        let row = format!("| {} | `{}` | {}", rule.code, rule.name, rule.severity);
+        assert!(
+            readme.contains(&row),
+            "README.md lacks the row for {}: `{row}`",
+            rule.code
+        );
+        let stops = format!(
+            "| {} | `{}` | error, stops analysis |",
+            rule.code, rule.name
+        );
+        assert_eq!(
+            readme.contains(&stops),
+            rule.is_fatal(),
+            "{}: README must say whether it stops analysis",
+            rule.code
+        );
+    }
+}
