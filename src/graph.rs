@@ -155,6 +155,17 @@ impl<'a> BlueprintGraph<'a> {
         edges.into_iter()
     }
 
+    /// Every edge of one kind as (from, to, edge), in the order written in the file.
+    pub fn edges_of_kind(
+        &self,
+        kind: EdgeKind,
+    ) -> impl Iterator<Item = (NodeIndex, NodeIndex, &Edge<'a>)> + '_ {
+        self.nodes().flat_map(move |from| {
+            self.edges(from, kind, Direction::Outgoing)
+                .map(move |(_, to, edge)| (from, to, edge))
+        })
+    }
+
     /// Flow successors of a node, in the order written.
     pub fn next(&self, node: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
         self.edges(node, EdgeKind::Flow, Direction::Outgoing)

@@ -55,22 +55,12 @@ enum ColorChoice {
 }
 
 impl ColorChoice {
-    fn stream(self) -> anstream::AutoStream<std::io::Stdout> {
-        let choice = match self {
+    fn choice(self) -> anstream::ColorChoice {
+        match self {
             ColorChoice::Auto => anstream::ColorChoice::Auto,
             ColorChoice::Always => anstream::ColorChoice::Always,
             ColorChoice::Never => anstream::ColorChoice::Never,
-        };
-        anstream::AutoStream::new(std::io::stdout(), choice)
-    }
-
-    fn stderr(self) -> anstream::AutoStream<std::io::Stderr> {
-        let choice = match self {
-            ColorChoice::Auto => anstream::ColorChoice::Auto,
-            ColorChoice::Always => anstream::ColorChoice::Always,
-            ColorChoice::Never => anstream::ColorChoice::Never,
-        };
-        anstream::AutoStream::new(std::io::stderr(), choice)
+        }
     }
 }
 
@@ -89,8 +79,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> u8 {
             };
         }
     };
-    let mut out = cli.color.stream();
-    let mut err = cli.color.stderr();
+    let mut out = anstream::AutoStream::new(std::io::stdout(), cli.color.choice());
+    let mut err = anstream::AutoStream::new(std::io::stderr(), cli.color.choice());
     let code = match &cli.command {
         Command::Check(args) => check::run(args, &mut out, &mut err),
         Command::Rules => rules::run(&mut out),

@@ -6,7 +6,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::check::{FileReport, PathError};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::span::Span;
 
 fn level(severity: Severity) -> Level<'static> {
@@ -85,10 +85,33 @@ pub fn render_file(report: &FileReport, renderer: &Renderer) -> String {
     out
 }
 
-fn render_one(
-    d: &Diagnostic,
-    path: &str,
-    lines: Option<&Lines<'_>>,
+/// An annotation to show: its kind, where, and its text.
+type Shown<'a> = (AnnotationKind, Span, Option<&'a str>);
+
+/// The lines covering these annotations, quoted from the file, annotated.
+fn snippet<'a>(
+    lines: &Lines<'a>,
+    path: &'a str,
+    shown: &[Shown<'a>],
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let first = shown.iter().map(|a| a.1.line).min().unwrap_or(1);
+    let last = shown.iter().map(|a| a.1.line).max().unwrap_or(first);
+    let range = lines.range(first, last);
+    let excerpt = &lines.text[range.clone()];
+    Snippet::source(excerpt)
+        .line_start(first)
+        .path(path)
+        .annotations(
+            shown.iter().map(|(kind, span, label)| {
+                kind.span(local(*span, excerpt, range.start)).label(*label)
+            }),
+        )
+}
+
+fn render_one<'a>(
+    d: &'a Diagnostic,
+    path: &'a str,
+    lines: Option<&Lines<'a>>,
     renderer: &Renderer,
 ) -> String {
     let mut title = level(d.severity).primary_title(d.message.as_str());
@@ -109,49 +132,14 @@ fn render_one(
                     far.push(label);
                 }
             }
-            let first = near
-                .iter()
-                .map(|l| l.span.line)
-                .chain([span.line])
-                .min()
-                .unwrap_or(span.line);
-            let last = near
-                .iter()
-                .map(|l| l.span.line)
-                .chain([span.line])
-                .max()
-                .unwrap_or(span.line);
-            let range = lines.range(first, last);
-            let excerpt = &lines.text[range.clone()];
-            let mut snippet = Snippet::source(excerpt)
-                .line_start(first)
-                .path(path)
-                .annotation(
-                    AnnotationKind::Primary
-                        .span(local(span, excerpt, range.start))
-                        .label(d.annotation.as_deref()),
-                );
-            for label in near {
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(local(label.span, excerpt, range.start))
-                        .label(label.message.as_str()),
-                );
-            }
-            group = group.element(snippet);
+            let primary = (AnnotationKind::Primary, span, d.annotation.as_deref());
+            let context =
+                |l: &'a Label| (AnnotationKind::Context, l.span, Some(l.message.as_str()));
+            let mut shown = vec![primary];
+            shown.extend(near.into_iter().map(context));
+            group = group.element(snippet(lines, path, &shown));
             for label in far {
-                let range = lines.range(label.span.line, label.span.line);
-                let excerpt = &lines.text[range.clone()];
-                group = group.element(
-                    Snippet::source(excerpt)
-                        .line_start(label.span.line)
-                        .path(path)
-                        .annotation(
-                            AnnotationKind::Context
-                                .span(local(label.span, excerpt, range.start))
-                                .label(label.message.as_str()),
-                        ),
-                );
+                group = group.element(snippet(lines, path, &[context(label)]));
             }
         }
         (Some(span), None) => {

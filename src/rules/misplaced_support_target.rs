@@ -1,5 +1,3 @@
-use petgraph::Direction;
-
 use super::{Check, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::{BlueprintGraph, EdgeKind};
@@ -44,29 +42,22 @@ wrong place, and it hides the real dependency.
 };
 
 fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
-    let mut findings = Vec::new();
-    for node in graph.nodes() {
-        for (_, to, edge) in graph.edges(node, EdgeKind::Support, Direction::Outgoing) {
-            let lane = graph.lane(to);
-            if !lane.is_visible() {
-                continue;
-            }
-            let step = graph.step(node);
-            findings.push(
-                RULE.finding(
-                    edge.reference.span,
-                    format!(
-                        "support relation from `{}` to {lane} step `{}`",
-                        step.id.value,
-                        graph.step(to).id.value
-                    ),
-                )
-                .annotate(format!("a {lane} step"))
-                .label(graph.step(to).lane.span, format!("`{}` is in the {lane} lane", graph.step(to).id.value))
-                .step(step.id.value.clone())
-                .help("`uses` names the backstage or support steps this step relies on; if the journey moves on to this step, list it under `next`"),
-            );
-        }
-    }
-    findings
+    graph
+        .edges_of_kind(EdgeKind::Support)
+        .filter(|(_, to, _)| graph.lane(*to).is_visible())
+        .map(|(from, to, edge)| {
+            let (step, target, lane) = (graph.step(from), graph.step(to), graph.lane(to));
+            RULE.finding(
+                edge.reference.span,
+                format!(
+                    "support relation from `{}` to {lane} step `{}`",
+                    step.id.value, target.id.value
+                ),
+            )
+            .annotate(format!("a {lane} step"))
+            .label(target.lane.span, format!("`{}` is in the {lane} lane", target.id.value))
+            .step(step.id.value.clone())
+            .help("`uses` names the backstage or support steps this step relies on; if the journey moves on to this step, list it under `next`")
+        })
+        .collect()
 }

@@ -81,24 +81,25 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 
 /// Run the model-stage rules.
 pub fn check_model(blueprint: &Blueprint) -> Vec<Diagnostic> {
-    RULES
-        .iter()
-        .filter_map(|rule| match rule.check {
-            Check::Model(check) => Some(check(blueprint)),
-            Check::Graph(_) => None,
-        })
-        .flatten()
-        .collect()
+    run(|check| match check {
+        Check::Model(check) => Some(check(blueprint)),
+        Check::Graph(_) => None,
+    })
 }
 
 /// Run the graph rules.
 pub fn check_graph(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+    run(|check| match check {
+        Check::Graph(check) => Some(check(graph)),
+        Check::Model(_) => None,
+    })
+}
+
+/// Every registered rule whose check `select` runs, findings in registry order.
+fn run(select: impl Fn(Check) -> Option<Vec<Diagnostic>>) -> Vec<Diagnostic> {
     RULES
         .iter()
-        .filter_map(|rule| match rule.check {
-            Check::Graph(check) => Some(check(graph)),
-            Check::Model(_) => None,
-        })
+        .filter_map(|rule| select(rule.check))
         .flatten()
         .collect()
 }

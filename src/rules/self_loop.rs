@@ -1,5 +1,3 @@
-use petgraph::Direction;
-
 use super::{Check, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::{BlueprintGraph, EdgeKind};
@@ -46,20 +44,15 @@ the steps that lead back, where fail-point rules can see it.
 };
 
 fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
-    let mut findings = Vec::new();
-    for node in graph.nodes() {
-        for (_, to, edge) in graph.edges(node, EdgeKind::Flow, Direction::Outgoing) {
-            if to != node {
-                continue;
-            }
+    graph
+        .edges_of_kind(EdgeKind::Flow)
+        .filter(|(from, to, _)| from == to)
+        .map(|(node, _, edge)| {
             let step = graph.step(node);
-            findings.push(
-                RULE.finding(edge.reference.span, format!("step `{}` flows to itself", step.id.value))
-                    .annotate("the step's own id")
-                    .step(step.id.value.clone())
-                    .help("draw a repeat as a loop through the steps that lead back (who notices, what the customer does again), or remove this flow"),
-            );
-        }
-    }
-    findings
+            RULE.finding(edge.reference.span, format!("step `{}` flows to itself", step.id.value))
+                .annotate("the step's own id")
+                .step(step.id.value.clone())
+                .help("draw a repeat as a loop through the steps that lead back (who notices, what the customer does again), or remove this flow")
+        })
+        .collect()
 }
