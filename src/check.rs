@@ -33,29 +33,27 @@ impl FileReport {
 pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
     // Lossy, so a file with one bad byte can still be quoted around it.
     let source = Some(String::from_utf8_lossy(bytes).into_owned());
-    let (mut diagnostics, loaded) = match load::load(bytes) {
-        Err(errors) => (errors, false),
-        Ok(blueprint) => {
-            let model_findings = rules::check_model(&blueprint);
-            if !model_findings.is_empty() {
-                (model_findings, false)
-            } else {
-                match BlueprintGraph::build(&blueprint) {
-                    Some(graph) => (rules::check_graph(&graph), true),
-                    // The model rules guarantee the graph builds; if it ever does not,
-                    // say so rather than report nothing.
-                    None => (
-                        vec![Diagnostic::new(
-                            "invalid-value",
-                            Severity::Error,
-                            "the blueprint's steps could not be connected into a graph",
-                        )],
-                        false,
-                    ),
+    let (blueprint, mut diagnostics) = load::load_partial(bytes);
+    let mut loaded = false;
+    if let Some(blueprint) = &blueprint {
+        // Model-stage findings are reported with the value errors, all in one run.
+        diagnostics.extend(rules::check_model(blueprint));
+        if diagnostics.is_empty() {
+            match BlueprintGraph::build(blueprint) {
+                Some(graph) => {
+                    diagnostics = rules::check_graph(&graph);
+                    loaded = true;
                 }
+                // The model rules guarantee the graph builds; if it ever does not,
+                // say so rather than report nothing.
+                None => diagnostics.push(Diagnostic::new(
+                    "invalid-value",
+                    Severity::Error,
+                    "the blueprint's steps could not be connected into a graph",
+                )),
             }
         }
-    };
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     FileReport {
         path: path.to_owned(),

@@ -151,3 +151,27 @@ fn a_file_over_the_size_limit_is_refused_without_reading_it_all() {
     assert_eq!(code, 2);
     assert_eq!(findings[0]["name"], "file-too-large");
 }
+
+#[test]
+fn value_errors_and_model_findings_come_together_naming_their_steps() {
+    let (code, findings) = json_findings("tests/fixtures/bad/mixed-problems.yaml");
+    assert_eq!(code, 2);
+    let seen: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap_or_default(),
+                f["line"].as_u64(),
+                f["step"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("invalid-value", Some(8), Some("a")),
+            ("unknown-reference", Some(9), Some("a")),
+            ("unknown-lane", Some(11), Some("b")),
+        ]
+    );
+}

@@ -15,14 +15,12 @@ use crate::model::{
 use crate::span::{Located, Span};
 use crate::suggest;
 
-pub(super) fn lower(document: Document) -> Result<Blueprint, Vec<Diagnostic>> {
+/// The model and every value error found. Values that are wrong are left out of the
+/// model (`None`), so the model is still complete enough for the model-stage rules.
+pub(super) fn lower(document: Document) -> (Blueprint, Vec<Diagnostic>) {
     let mut lower = Lower::default();
     let blueprint = lower.document(document);
-    if lower.errors.is_empty() {
-        Ok(blueprint)
-    } else {
-        Err(lower.errors)
-    }
+    (blueprint, lower.errors)
 }
 
 pub(super) fn span<T>(spanned: &Spanned<T>) -> Span {
@@ -53,15 +51,17 @@ fn located<T>(spanned: Spanned<T>) -> Located<T> {
 #[derive(Default)]
 struct Lower {
     errors: Vec<Diagnostic>,
+    /// The id of the step being lowered, so its errors name it.
+    step: Option<String>,
 }
 
 impl Lower {
     fn invalid(&mut self, span: Span, message: String, help: impl Into<String>) {
-        self.errors.push(
-            Diagnostic::new("invalid-value", Severity::Error, message)
-                .at(span)
-                .help(help),
-        );
+        let mut error = Diagnostic::new("invalid-value", Severity::Error, message)
+            .at(span)
+            .help(help);
+        error.step.clone_from(&self.step);
+        self.errors.push(error);
     }
 
     fn document(&mut self, doc: Document) -> Blueprint {
@@ -221,7 +221,8 @@ impl Lower {
     fn step(&mut self, raw: Spanned<RawStep>) -> Step {
         let step_span = span(&raw);
         let raw = raw.value;
-        Step {
+        self.step = Some(raw.id.value.clone());
+        let step = Step {
             id: self.text(raw.id, "id"),
             lane: located(raw.lane),
             label: self.text(raw.label, "label"),
@@ -255,7 +256,9 @@ impl Lower {
             standard: raw.standard.map(located),
             notes: raw.notes.map(located),
             span: step_span,
-        }
+        };
+        self.step = None;
+        step
     }
 
     fn fail_point(&mut self, raw: Spanned<RawFailPoint>) -> FailPoint {

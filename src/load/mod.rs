@@ -18,9 +18,22 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// returned; the parser stops at the first YAML syntax or type error, but value errors
 /// (bad durations, scores, keywords) are all collected.
 pub fn load(bytes: &[u8]) -> Result<Blueprint, Vec<Diagnostic>> {
-    let text = yaml::check_text(bytes)?;
-    let document = yaml::parse(text)?;
-    lower::lower(document)
+    match load_partial(bytes) {
+        (Some(blueprint), errors) if errors.is_empty() => Ok(blueprint),
+        (_, errors) => Err(errors),
+    }
+}
+
+/// Like [`load`], but keeps the model when only values were wrong, so later checks
+/// can report their problems in the same run. `None` when the YAML itself could not
+/// be read.
+pub fn load_partial(bytes: &[u8]) -> (Option<Blueprint>, Vec<Diagnostic>) {
+    let document = match yaml::check_text(bytes).and_then(yaml::parse) {
+        Ok(document) => document,
+        Err(errors) => return (None, errors),
+    };
+    let (blueprint, errors) = lower::lower(document);
+    (Some(blueprint), errors)
 }
 
 /// True when the text looks like a blueprint: it has the format version key at the top
