@@ -1,4 +1,4 @@
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 
 use super::{Check, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -12,7 +12,7 @@ pub(super) static RULE: Rule = Rule {
     docs: r#"## What it does
 Flags a group of two or more steps that flow into each other with no flow leading out
 of the group. Loops with a way out (retry until approved, then continue) are fine.
-Found with Tarjan's strongly connected components, linear in steps and flows; paths
+Found with strongly connected components (Kosaraju), linear in steps and flows; paths
 are never enumerated. A step that only flows to itself is reported by `self-loop`.
 
 ## Why it matters
@@ -51,7 +51,9 @@ happy path is not drawn at all.
 fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
     let flow = graph.flow_graph();
     let mut component_of = vec![usize::MAX; flow.node_count()];
-    let components = tarjan_scc(&flow);
+    // Kosaraju with petgraph's iterative depth-first search: a 100,000-step chain must
+    // not overflow the stack (Tarjan's recursive version does).
+    let components = kosaraju_scc(&flow);
     for (number, component) in components.iter().enumerate() {
         for node in component {
             component_of[node.index()] = number;
