@@ -254,8 +254,14 @@ fn a_long_chain_of_steps_does_not_exhaust_the_stack() {
     let mut yaml = String::from("blueprint: 1\nname: Long chain\nsteps:\n");
     for i in 0..steps {
         let lane = if i % 2 == 0 { "customer" } else { "frontstage" };
-        let next = if i + 1 < steps { format!("[s{}]", i + 1) } else { format!("[s{}]", i - 1) };
-        yaml.push_str(&format!("  - {{id: s{i}, lane: {lane}, label: Step {i}, next: {next}}}\n"));
+        let next = if i + 1 < steps {
+            format!("[s{}]", i + 1)
+        } else {
+            format!("[s{}]", i - 1)
+        };
+        yaml.push_str(&format!(
+            "  - {{id: s{i}, lane: {lane}, label: Step {i}, next: {next}}}\n"
+        ));
     }
     let dir = std::env::temp_dir().join(format!("blueprint-chain-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -264,7 +270,10 @@ fn a_long_chain_of_steps_does_not_exhaust_the_stack() {
     let (code, findings) = json_findings(path.to_str().expect("UTF-8 path"));
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1);
-    let codes: Vec<_> = findings.iter().map(|f| f["code"].as_str().unwrap_or_default()).collect();
+    let codes: Vec<_> = findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap_or_default())
+        .collect();
     // The last two steps loop with no exit, so the journey never finishes either.
     assert_eq!(codes, ["BP008", "BP007"]);
 }

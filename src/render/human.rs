@@ -1,12 +1,13 @@
 //! Human output in the style of rustc: `file:line:col`, the source line, a caret, help.
 //! Rendering is annotate-snippets'; this module only chooses what to show.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::check::{FileReport, PathError};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 
 fn level(severity: Severity) -> Level<'static> {
@@ -17,32 +18,58 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-/// Byte offsets where each line starts, built once per file so each diagnostic quotes
-/// only its own lines (quoting a 20 MiB file per finding would be quadratic).
+/// Lines longer than this are not quoted: the location line still says exactly where
+/// the problem is, and rendering stays linear however long the line (a minified
+/// one-line file with thousands of findings, or a 50 MB scalar).
+const MAX_QUOTED_LINE: usize = 1_000;
+
+/// Byte ranges of the file's lines, built once per file so each diagnostic quotes only
+/// its own lines. Line breaks are `\n`, `\r\n` and a lone `\r`, as in YAML, so line
+/// numbers agree with the parser's; a byte-order mark is not part of line 1.
 struct Lines<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    /// (start, end) of each line, without its line break.
+    lines: Vec<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        let bytes = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    lines.push((start, i));
+                    start = i + 1;
+                }
+                b'\r' => {
+                    lines.push((start, i));
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        lines.push((start, bytes.len()));
+        Lines { text, lines }
     }
 
-    /// Byte range of lines `first..=last` (1-based), without the final newline.
-    fn range(&self, first: usize, last: usize) -> Range<usize> {
-        let start = self
-            .starts
-            .get(first - 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        let end = self
-            .starts
-            .get(last)
-            .map_or(self.text.len(), |next| next.saturating_sub(1));
-        start..end.max(start)
+    /// Byte range of lines `first..=last` (1-based), without the final line break, or
+    /// `None` when a line is missing or too long to quote.
+    fn range(&self, first: usize, last: usize) -> Option<Range<usize>> {
+        let quoted = self.lines.get(first.checked_sub(1)?..last)?;
+        if quoted
+            .iter()
+            .any(|(start, end)| end - start > MAX_QUOTED_LINE)
+        {
+            return None;
+        }
+        Some(quoted.first()?.0..quoted.last()?.1)
     }
 }
 
@@ -63,10 +90,29 @@ fn local(span: Span, excerpt: &str, offset: usize) -> Range<usize> {
         end = excerpt[start..]
             .chars()
             .next()
-            .filter(|c| *c != '\n')
+            .filter(|c| !matches!(c, '\n' | '\r'))
             .map_or(start, |c| start + c.len_utf8());
     }
     start..end
+}
+
+/// Text from the blueprint made safe for a terminal: control characters (escape
+/// sequences could retitle a window or hide output) are shown escaped.
+fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Diagnostics of one file, each followed by a blank line.
@@ -93,28 +139,49 @@ fn snippet<'a>(
     lines: &Lines<'a>,
     path: &'a str,
     shown: &[Shown<'a>],
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let first = shown.iter().map(|a| a.1.line).min().unwrap_or(1);
-    let last = shown.iter().map(|a| a.1.line).max().unwrap_or(first);
-    let range = lines.range(first, last);
+) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
+    let first = shown.iter().map(|a| a.1.line).min()?;
+    let last = shown.iter().map(|a| a.1.line).max()?;
+    let range = lines.range(first, last)?;
     let excerpt = &lines.text[range.clone()];
-    Snippet::source(excerpt)
+    let snippet = Snippet::source(excerpt)
         .line_start(first)
         .path(path)
-        .annotations(
-            shown.iter().map(|(kind, span, label)| {
-                kind.span(local(*span, excerpt, range.start)).label(*label)
-            }),
-        )
+        .annotations(shown.iter().map(|(kind, span, label)| {
+            kind.span(local(*span, excerpt, range.start)).label(*label)
+        }));
+    Some(snippet)
 }
 
-fn render_one<'a>(
-    d: &'a Diagnostic,
-    path: &'a str,
-    lines: Option<&Lines<'a>>,
+/// A secondary label as an annotation.
+fn context<'b>((at, text): &'b (Span, Cow<'_, str>)) -> Shown<'b> {
+    (AnnotationKind::Context, *at, Some(text.as_ref()))
+}
+
+/// Where a span is, for when its line cannot be quoted.
+fn origin(path: &str, span: Span) -> annotate_snippets::Origin<'_> {
+    annotate_snippets::Origin::path(path)
+        .line(span.line)
+        .char_column(span.column)
+}
+
+fn render_one(
+    d: &Diagnostic,
+    path: &str,
+    lines: Option<&Lines<'_>>,
     renderer: &Renderer,
 ) -> String {
-    let mut title = level(d.severity).primary_title(d.message.as_str());
+    let path = printable(path);
+    let message = printable(&d.message);
+    let annotation = d.annotation.as_deref().map(printable);
+    let labels: Vec<(Span, Cow<'_, str>)> = d
+        .labels
+        .iter()
+        .map(|l| (l.span, printable(&l.message)))
+        .collect();
+    let help = d.help.as_deref().map(printable);
+
+    let mut title = level(d.severity).primary_title(message.as_ref());
     if let Some(code) = d.code {
         title = title.id(code);
     }
@@ -123,38 +190,26 @@ fn render_one<'a>(
         (Some(span), Some(lines)) => {
             // Quote the primary span, and the labels with it when they are close by;
             // labels far away get a snippet of their own.
-            let mut near = Vec::new();
-            let mut far = Vec::new();
-            for label in &d.labels {
-                if label.span.line.abs_diff(span.line) <= 8 {
-                    near.push(label);
-                } else {
-                    far.push(label);
+            let (near, far): (Vec<_>, Vec<_>) = labels
+                .iter()
+                .partition(|(at, _)| at.line.abs_diff(span.line) <= 8);
+            let mut shown = vec![(AnnotationKind::Primary, span, annotation.as_deref())];
+            shown.extend(near.into_iter().map(context));
+            group = match snippet(lines, &path, &shown) {
+                Some(quoted) => group.element(quoted),
+                None => group.element(origin(&path, span)),
+            };
+            for label in far {
+                if let Some(quoted) = snippet(lines, &path, &[context(label)]) {
+                    group = group.element(quoted);
                 }
             }
-            let primary = (AnnotationKind::Primary, span, d.annotation.as_deref());
-            let context =
-                |l: &'a Label| (AnnotationKind::Context, l.span, Some(l.message.as_str()));
-            let mut shown = vec![primary];
-            shown.extend(near.into_iter().map(context));
-            group = group.element(snippet(lines, path, &shown));
-            for label in far {
-                group = group.element(snippet(lines, path, &[context(label)]));
-            }
         }
-        (Some(span), None) => {
-            group = group.element(
-                annotate_snippets::Origin::path(path)
-                    .line(span.line)
-                    .char_column(span.column),
-            );
-        }
-        (None, _) => {
-            group = group.element(annotate_snippets::Origin::path(path));
-        }
+        (Some(span), None) => group = group.element(origin(&path, span)),
+        (None, _) => group = group.element(annotate_snippets::Origin::path(path.as_ref())),
     }
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     renderer.render(&[group])
 }
@@ -162,7 +217,7 @@ fn render_one<'a>(
 /// A problem with a path named on the command line.
 pub fn render_path_error(error: &PathError, renderer: &Renderer) -> String {
     let message = error.to_string();
-    let group = Group::with_title(Level::ERROR.primary_title(message.as_str()))
+    let group = Group::with_title(Level::ERROR.primary_title(printable(&message)))
         .element(Level::HELP.message(error.help()));
     renderer.render(&[group])
 }

@@ -58,6 +58,7 @@ fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
     let known_fail_points: HashSet<&str> = fail_point_ids.iter().copied().collect();
 
     let mut findings = Vec::new();
+    let mut suggestions = SUGGESTIONS;
     let mut check_step = |reference: &Located<String>, what: &str, owner: Option<&str>| {
         if known_steps.contains(reference.as_str()) {
             return;
@@ -68,7 +69,12 @@ fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
                 format!("{what} unknown step `{}`", reference.value),
             )
             .annotate("no step has this id")
-            .help(suggestion(reference.as_str(), &step_ids, "step"));
+            .help(suggestion(
+                reference.as_str(),
+                &step_ids,
+                "step",
+                &mut suggestions,
+            ));
         if let Some(owner) = owner {
             finding = finding.step(owner);
         }
@@ -105,14 +111,26 @@ fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
                 reference.as_str(),
                 &fail_point_ids,
                 "fail point",
+                &mut suggestions,
             )),
         );
     }
     findings
 }
 
-fn suggestion(word: &str, ids: &[&str], what: &str) -> String {
-    match suggest::closest(word, ids.iter().copied()) {
+/// How many unknown references get a "did you mean": each suggestion compares against
+/// every id, so without a cap a generated file with thousands of dangling references
+/// would cost steps x references. A person fixes the first ones first anyway.
+const SUGGESTIONS: usize = 100;
+
+fn suggestion(word: &str, ids: &[&str], what: &str, remaining: &mut usize) -> String {
+    let close = if *remaining > 0 {
+        *remaining -= 1;
+        suggest::closest(word, ids.iter().copied())
+    } else {
+        None
+    };
+    match close {
         Some(id) => format!("did you mean `{id}`?"),
         None => format!("no {what} has the id `{word}`: declare it, or fix the reference"),
     }
