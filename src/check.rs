@@ -68,94 +68,146 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
 pub enum PathError {
     #[error("path `{0}` does not exist")]
     Missing(String),
+    #[error("`{0}` is not a file or a directory")]
+    NotAFile(String),
     #[error("no blueprints found in `{0}`")]
     NoBlueprints(String),
-    #[error("cannot read `{path}`: {source}")]
-    Unreadable {
-        path: String,
-        source: std::io::Error,
-    },
 }
 
 impl PathError {
     pub fn help(&self) -> &'static str {
         match self {
             PathError::Missing(_) => {
-                "check the spelling, or run `blueprint check` with no path to check the current directory"
+                "check the spelling (a broken symbolic link counts as missing), or run `blueprint check` with no path to check the current directory"
             }
+            PathError::NotAFile(_) => "name a blueprint file or a directory of blueprints",
             PathError::NoBlueprints(_) => {
                 "blueprints are `.yaml` or `.yml` files with `blueprint: 1` at the top level; name a file to check it whatever its contents"
             }
-            PathError::Unreadable { .. } => "check the file's permissions",
         }
     }
 }
 
-/// A file to check, already read.
-pub struct Input {
+/// A file to check. It is read only when it is checked, so memory holds one file at a
+/// time however many are checked.
+#[derive(Debug)]
+pub struct Candidate {
+    /// The path as the user wrote it, or as found under a directory they named.
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Why the file cannot be read, when the directory search already found out.
+    problem: Option<String>,
+}
+
+impl Candidate {
+    /// Read and check the file. A file that cannot be read is reported, not fatal:
+    /// the other files are still checked.
+    pub fn check(&self) -> FileReport {
+        let bytes = match &self.problem {
+            Some(problem) => Err(problem.clone()),
+            None => read(Path::new(&self.path)).map_err(|e| e.to_string()),
+        };
+        match bytes {
+            Ok(bytes) => check_bytes(&self.path, &bytes),
+            Err(problem) => FileReport {
+                path: self.path.clone(),
+                source: None,
+                diagnostics: vec![
+                    Diagnostic::new(
+                        "unreadable-file",
+                        Severity::Error,
+                        format!("cannot read the file: {problem}"),
+                    )
+                    .help("check that the file exists and that you may read it"),
+                ],
+                loaded: false,
+            },
+        }
+    }
 }
 
 /// The files to check: each named file as it is, and under each named directory
-/// (recursively, skipping hidden entries) every `*.yaml`/`*.yml` file that carries the
-/// format version key. Sorted, deduplicated, so output order never depends on the
-/// file system.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, PathError> {
-    let mut inputs = Vec::new();
+/// (recursively, skipping hidden entries, following links to files) every
+/// `*.yaml`/`*.yml` file that carries the format version key. Sorted and without
+/// duplicates (the same file named twice is checked once), so output order never
+/// depends on the file system.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
+    let mut candidates = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
-        if !path.exists() {
-            return Err(PathError::Missing(shown));
-        }
-        if !path.is_dir() {
-            let bytes = read(path)?;
-            inputs.push(Input { path: shown, bytes });
+        let metadata = std::fs::metadata(path).map_err(|_| PathError::Missing(shown.clone()))?;
+        if metadata.is_file() {
+            candidates.push(Candidate {
+                path: shown,
+                problem: None,
+            });
             continue;
         }
-        let before = inputs.len();
+        if !metadata.is_dir() {
+            // A FIFO or a device would block or never end.
+            return Err(PathError::NotAFile(shown));
+        }
+        let before = candidates.len();
         let walker = walkdir::WalkDir::new(path)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
         for entry in walker {
-            let entry = entry.map_err(|e| PathError::Unreadable {
-                path: e.path().map_or(shown.clone(), |p| p.display().to_string()),
-                source: e.into(),
-            })?;
-            if !entry.file_type().is_file() || !is_yaml(entry.path()) {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    // An unreadable directory or file: report it where it is.
+                    let at = error
+                        .path()
+                        .map_or_else(|| shown.clone(), |p| p.display().to_string());
+                    candidates.push(Candidate {
+                        path: at,
+                        problem: Some(error.to_string()),
+                    });
+                    continue;
+                }
+            };
+            if !is_yaml(entry.path()) || entry.file_type().is_dir() {
                 continue;
             }
-            let bytes = read(entry.path())?;
-            if load::has_version_key(&String::from_utf8_lossy(&bytes)) {
-                inputs.push(Input {
-                    path: entry.path().display().to_string(),
-                    bytes,
-                });
+            // Follows a link to a file; a link to nothing or to a FIFO is skipped.
+            if !std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
+                continue;
+            }
+            let shown_entry = entry.path().display().to_string();
+            match read(entry.path()) {
+                Ok(bytes) if load::has_version_key(&String::from_utf8_lossy(&bytes)) => {
+                    candidates.push(Candidate {
+                        path: shown_entry,
+                        problem: None,
+                    });
+                }
+                Ok(_) => {}
+                Err(error) => candidates.push(Candidate {
+                    path: shown_entry,
+                    problem: Some(error.to_string()),
+                }),
             }
         }
-        if inputs.len() == before {
+        if candidates.len() == before {
             return Err(PathError::NoBlueprints(shown));
         }
     }
-    inputs.sort_by(|a, b| a.path.cmp(&b.path));
-    inputs.dedup_by(|a, b| a.path == b.path);
-    Ok(inputs)
+    candidates.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut seen = std::collections::HashSet::new();
+    candidates.retain(|c| {
+        seen.insert(std::fs::canonicalize(&c.path).unwrap_or_else(|_| PathBuf::from(&c.path)))
+    });
+    Ok(candidates)
 }
 
 /// Read at most one byte past the size limit: enough for the loader to refuse a huge
 /// file without holding all of it in memory.
-fn read(path: &Path) -> Result<Vec<u8>, PathError> {
+fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let unreadable = |source| PathError::Unreadable {
-        path: path.display().to_string(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
-    file.take(load::MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    std::fs::File::open(path)?
+        .take(load::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -169,4 +221,46 @@ fn is_yaml(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_reported_and_does_not_stop_the_run() {
+        let gone = Candidate {
+            path: "no/such/blueprint.yaml".to_owned(),
+            problem: None,
+        };
+        let report = gone.check();
+        assert!(!report.loaded);
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].name, "unreadable-file");
+        assert!(
+            report.diagnostics[0]
+                .message
+                .starts_with("cannot read the file: ")
+        );
+
+        let denied = Candidate {
+            path: "locked.yaml".to_owned(),
+            problem: Some("Permission denied (os error 13)".to_owned()),
+        };
+        assert_eq!(
+            denied.check().diagnostics[0].message,
+            "cannot read the file: Permission denied (os error 13)"
+        );
+    }
+
+    #[test]
+    fn blueprints_are_recognised_by_their_version_key() {
+        assert!(load::has_version_key("name: x\nblueprint: 1\n"));
+        assert!(load::has_version_key("\u{feff}blueprint: 1\n"));
+        assert!(load::has_version_key("{\"blueprint\": 1, \"name\": \"x\"}"));
+        assert!(load::has_version_key("'blueprint' : 1"));
+        assert!(!load::has_version_key("blueprints: 1\n"));
+        assert!(!load::has_version_key("  blueprint: 1\n"));
+        assert!(!load::has_version_key("name: blueprint: 1\n"));
+    }
 }

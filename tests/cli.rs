@@ -91,18 +91,76 @@ fn an_empty_result_is_an_empty_json_array() {
 #[test]
 fn directories_are_searched_for_blueprints_only() {
     let (_, findings) = json_findings("tests/fixtures/scan");
-    // sub/warning.yml is found; clean.yaml is found and clean; other-config.yaml has no
-    // `blueprint:` key, notes.txt is not YAML and .hidden/ is skipped.
+    // Found: clean.yaml (clean), bom.yaml (starts with a byte-order mark, clean),
+    // flow.yaml (a JSON-style flow mapping) and sub/warning.yml. Skipped:
+    // other-config.yaml has no `blueprint:` key, notes.txt is not YAML, and .hidden/ is
+    // hidden.
     let files: Vec<_> = findings
         .iter()
         .map(|f| f["file"].as_str().unwrap_or_default())
         .collect();
-    assert_eq!(files, ["tests/fixtures/scan/sub/warning.yml"]);
+    assert_eq!(
+        files,
+        [
+            "tests/fixtures/scan/flow.yaml",
+            "tests/fixtures/scan/sub/warning.yml"
+        ]
+    );
     let out = Test::new().args(["check", "tests/fixtures/scan"]).run();
     assert!(
-        out.stdout.ends_with("Found 1 warning in 2 blueprints.\n"),
+        out.stdout.ends_with("Found 2 warnings in 4 blueprints.\n"),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn links_to_blueprints_are_followed_and_a_file_named_twice_is_checked_once() {
+    let dir = std::env::temp_dir().join(format!("blueprint-links-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let target = crate::common::root().join("tests/fixtures/scan/sub/warning.yml");
+    std::os::unix::fs::symlink(&target, dir.join("linked.yaml")).expect("symlink");
+    let dir_arg = dir.to_str().expect("UTF-8 path").to_owned();
+    let (_, findings) = json_findings(&dir_arg);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["code"], "BP010");
+
+    let linked = format!("{dir_arg}/linked.yaml");
+    let out = Test::new()
+        .args([
+            "check",
+            &linked,
+            &linked,
+            &format!("{dir_arg}/./linked.yaml"),
+        ])
+        .run();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        out.stdout.ends_with("Found 1 warning in 1 blueprint.\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_fifo_is_refused_not_waited_on() {
+    let dir = std::env::temp_dir().join(format!("blueprint-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let fifo = dir.join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let out = Test::new()
+        .args(["check", fifo.to_str().expect("UTF-8 path")])
+        .run();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("is not a file or a directory"),
+        "{}",
+        out.stderr
     );
 }
 

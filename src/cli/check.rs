@@ -29,8 +29,8 @@ enum Format {
 }
 
 pub(super) fn run(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let inputs = match check::discover(&args.paths) {
-        Ok(inputs) => inputs,
+    let candidates = match check::discover(&args.paths) {
+        Ok(candidates) => candidates,
         Err(error) => {
             let _ = writeln!(
                 err,
@@ -40,27 +40,41 @@ pub(super) fn run(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) 
             return exit::FAILURE;
         }
     };
-    let reports: Vec<FileReport> = inputs
-        .iter()
-        .map(|input| check::check_bytes(&input.path, &input.bytes))
-        .collect();
+    let renderer = Renderer::styled();
+    let mut reports: Vec<FileReport> = Vec::with_capacity(candidates.len());
+    for candidate in &candidates {
+        let mut report = candidate.check();
+        // Human output is written file by file, so a long run shows progress and
+        // memory holds one file's text at a time.
+        let written = match args.format {
+            Format::Human => out.write_all(render::render_file(&report, &renderer).as_bytes()),
+            Format::Json => Ok(()),
+        };
+        report.source = None;
+        reports.push(report);
+        if let Err(error) = written {
+            return write_failed(&error, &reports, err);
+        }
+    }
     let written = match args.format {
         Format::Json => out.write_all(render::render_json(&reports).as_bytes()),
-        Format::Human => {
-            let renderer = Renderer::styled();
-            reports
-                .iter()
-                .try_for_each(|report| {
-                    out.write_all(render::render_file(report, &renderer).as_bytes())
-                })
-                .and_then(|()| writeln!(out, "{}", render::summary(&reports)))
-        }
+        Format::Human => writeln!(out, "{}", render::summary(&reports)),
     };
-    if written.is_err() {
-        // The reader went away (`blueprint check | head`); nothing left to say.
-        return exit::FAILURE;
+    if let Err(error) = written.and_then(|()| out.flush()) {
+        return write_failed(&error, &reports, err);
     }
     exit_code(&reports)
+}
+
+/// The output could not be written. When the reader has gone away (`blueprint check |
+/// head`) that is no error of the blueprints': the exit code still says what was found
+/// in the files checked so far. Any other failure (a full disk) is reported and exits 2.
+fn write_failed(error: &std::io::Error, reports: &[FileReport], err: &mut impl Write) -> u8 {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return exit_code(reports);
+    }
+    let _ = writeln!(err, "error: cannot write the report: {error}");
+    exit::FAILURE
 }
 
 fn exit_code(reports: &[FileReport]) -> u8 {

@@ -36,11 +36,18 @@ pub fn load_partial(bytes: &[u8]) -> (Option<Blueprint>, Vec<Diagnostic>) {
     (Some(blueprint), errors)
 }
 
-/// True when the text looks like a blueprint: it has the format version key at the top
-/// level. Used to pick blueprints out of a directory that holds other YAML too.
+/// True when the text looks like a blueprint: a line starts with the format version key
+/// (`blueprint:`, quoted or not), or a flow mapping opens with it (`{"blueprint": 1,
+/// ...`). Used to pick blueprints out of a directory that holds other YAML too.
 pub fn has_version_key(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.lines().any(|line| {
-        line.strip_prefix("blueprint")
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        let line = line.strip_prefix('{').map_or(line, str::trim_start);
+        ["blueprint", "\"blueprint\"", "'blueprint'"]
+            .iter()
+            .any(|key| {
+                line.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
     })
 }
