@@ -24,6 +24,7 @@ const CASES: &[(&str, &str, u64, u64)] = &[
     ("funnel-inconsistent", "invalid-value", 3, 37),
     ("invalid-utf8", "invalid-utf8", 2, 10),
     ("alias-bomb", "too-complex", 107, 5),
+    ("null-flow", "invalid-type", 7, 19),
 ];
 
 #[test]

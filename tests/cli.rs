@@ -335,3 +335,10 @@ fn a_long_chain_of_steps_does_not_exhaust_the_stack() {
     // The last two steps loop with no exit, so the journey never finishes either.
     assert_eq!(codes, ["BP008", "BP007"]);
 }
+
+#[test]
+fn ids_are_matched_as_written_even_when_yaml_reads_a_number() {
+    // `next: [0x1F]` must mean the step written `id: 0x1F`, not a step `31`.
+    let (code, findings) = json_findings("tests/fixtures/load/ids-as-written.yaml");
+    assert_eq!((code, findings.len()), (0, 0), "{findings:#?}");
+}

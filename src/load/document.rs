@@ -124,6 +124,10 @@ pub(crate) struct RawFunnel {
 pub(crate) struct RawFlow {
     pub to: Spanned<String>,
     pub when: Option<Spanned<String>>,
+    /// The id was a plain scalar YAML reads as a number, boolean or null (`0x1F`,
+    /// `1_000`, `true`): its value here is not its spelling, so the loader takes the id
+    /// from the source text, as `id:` (a string field) does.
+    pub retyped: bool,
 }
 
 impl<'de> Deserialize<'de> for RawFlow {
@@ -139,14 +143,30 @@ impl<'de> Deserialize<'de> for RawFlow {
                     defined: entry.defined,
                 },
                 when: None,
+                retyped: false,
             },
-            FlowEntry::Branch { to, when } => RawFlow { to, when },
+            FlowEntry::Retyped => RawFlow {
+                to: Spanned {
+                    value: String::new(),
+                    referenced: entry.referenced,
+                    defined: entry.defined,
+                },
+                when: None,
+                retyped: true,
+            },
+            FlowEntry::Branch { to, when } => RawFlow {
+                to,
+                when,
+                retyped: false,
+            },
         })
     }
 }
 
 enum FlowEntry {
     Id(String),
+    /// A scalar YAML typed as something other than a string.
+    Retyped,
     Branch {
         to: Spanned<String>,
         when: Option<Spanned<String>>,
@@ -170,12 +190,28 @@ impl<'de> Deserialize<'de> for FlowEntry {
                 Ok(FlowEntry::Id(v.to_owned()))
             }
 
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<FlowEntry, E> {
-                Ok(FlowEntry::Id(v.to_string()))
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<FlowEntry, E> {
+                Ok(FlowEntry::Retyped)
             }
 
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FlowEntry, E> {
-                Ok(FlowEntry::Id(v.to_string()))
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<FlowEntry, E> {
+                Ok(FlowEntry::Retyped)
+            }
+
+            fn visit_i128<E: de::Error>(self, _: i128) -> Result<FlowEntry, E> {
+                Ok(FlowEntry::Retyped)
+            }
+
+            fn visit_u128<E: de::Error>(self, _: u128) -> Result<FlowEntry, E> {
+                Ok(FlowEntry::Retyped)
+            }
+
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<FlowEntry, E> {
+                Ok(FlowEntry::Retyped)
+            }
+
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<FlowEntry, E> {
+                Ok(FlowEntry::Retyped)
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FlowEntry, A::Error> {

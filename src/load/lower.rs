@@ -17,8 +17,12 @@ use crate::suggest;
 
 /// The model and every value error found. Values that are wrong are left out of the
 /// model (`None`), so the model is still complete enough for the model-stage rules.
-pub(super) fn lower(document: Document) -> (Blueprint, Vec<Diagnostic>) {
-    let mut lower = Lower::default();
+pub(super) fn lower(document: Document, text: &str) -> (Blueprint, Vec<Diagnostic>) {
+    let mut lower = Lower {
+        errors: Vec::new(),
+        step: None,
+        text,
+    };
     let blueprint = lower.document(document);
     (blueprint, lower.errors)
 }
@@ -48,14 +52,15 @@ fn located<T>(spanned: Spanned<T>) -> Located<T> {
     Located::new(spanned.value, span)
 }
 
-#[derive(Default)]
-struct Lower {
+struct Lower<'t> {
     errors: Vec<Diagnostic>,
     /// The id of the step being lowered, so its errors name it.
     step: Option<String>,
+    /// The file's text, for values whose spelling matters more than YAML's reading.
+    text: &'t str,
 }
 
-impl Lower {
+impl Lower<'_> {
     fn invalid(&mut self, span: Span, message: String, help: impl Into<String>) {
         let mut error = Diagnostic::new("invalid-value", Severity::Error, message)
             .at(span)
@@ -245,7 +250,7 @@ impl Lower {
                 )?;
                 Some(e.map(|v| i8::try_from(v).unwrap_or(0)))
             }),
-            next: raw.next.into_iter().map(flow).collect(),
+            next: raw.next.into_iter().map(|f| self.flow(f)).collect(),
             uses: raw.uses.into_iter().map(located).collect(),
             fail_points: raw
                 .fail_points
@@ -259,6 +264,21 @@ impl Lower {
         };
         self.step = None;
         step
+    }
+
+    fn flow(&self, raw: RawFlow) -> Flow {
+        let mut to = located(raw.to);
+        if raw.retyped {
+            to.value = self
+                .text
+                .get(to.span.start..to.span.end)
+                .unwrap_or_default()
+                .to_owned();
+        }
+        Flow {
+            to,
+            when: raw.when.map(located),
+        }
     }
 
     fn fail_point(&mut self, raw: Spanned<RawFailPoint>) -> FailPoint {
@@ -348,12 +368,5 @@ impl Lower {
             }
         }
         funnel
-    }
-}
-
-fn flow(raw: RawFlow) -> Flow {
-    Flow {
-        to: located(raw.to),
-        when: raw.when.map(located),
     }
 }

@@ -28,11 +28,15 @@ pub fn load(bytes: &[u8]) -> Result<Blueprint, Vec<Diagnostic>> {
 /// can report their problems in the same run. `None` when the YAML itself could not
 /// be read.
 pub fn load_partial(bytes: &[u8]) -> (Option<Blueprint>, Vec<Diagnostic>) {
-    let document = match yaml::check_text(bytes).and_then(yaml::parse) {
+    let text = match yaml::check_text(bytes) {
+        Ok(text) => text,
+        Err(errors) => return (None, errors),
+    };
+    let document = match yaml::parse(text) {
         Ok(document) => document,
         Err(errors) => return (None, errors),
     };
-    let (blueprint, errors) = lower::lower(document);
+    let (blueprint, errors) = lower::lower(document, text);
     (Some(blueprint), errors)
 }
 

@@ -251,7 +251,9 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
 }
 
 fn type_help(message: &str) -> &'static str {
-    if message.contains("sequence") {
+    if message.contains("expected a step id") {
+        "write a step id, or `{to: <step id>, when: <condition>}`; quote an id YAML would read as null (`\"null\"`)"
+    } else if message.contains("sequence") {
         "write a list: `[a, b]` or one `- item` per line"
     } else if message.contains("mapping") {
         "write a mapping: `key: value` lines, indented under this key"
@@ -269,6 +271,7 @@ fn type_help(message: &str) -> &'static str {
 /// serde's wording ("invalid type: ...") with Rust type names turned into words.
 fn sentence(message: &str) -> String {
     message
+        .replace("unit value", "null")
         .replace("expected sequence start", "expected a list")
         .replace("expected mapping start", "expected a mapping")
         .replace("invalid i64", "expected a whole number")
