@@ -3,8 +3,10 @@
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let mut best: Option<(f64, &'a str)> = None;
+    let word = word.to_lowercase();
     for candidate in candidates {
-        let score = strsim::jaro_winkler(word, candidate);
+        // Case-blind, so `BASIC` suggests `basic`.
+        let score = strsim::jaro_winkler(&word, &candidate.to_lowercase());
         // Candidates are visited in a fixed order and only a strictly better score
         // replaces the best, so ties resolve to the first candidate: deterministic.
         if score >= 0.8 && best.is_none_or(|(best_score, _)| score > best_score) {
@@ -39,5 +41,6 @@ mod tests {
         assert_eq!(closest("take-tiket", ids), Some("take-ticket"));
         assert_eq!(closest("greet-custmer", ids), Some("greet-customer"));
         assert_eq!(closest("zzz", ids), None);
+        assert_eq!(closest("TAKE-TICKET", ids), Some("take-ticket"));
     }
 }

@@ -25,6 +25,9 @@ const CASES: &[(&str, &str, u64, u64)] = &[
     ("invalid-utf8", "invalid-utf8", 2, 10),
     ("alias-bomb", "too-complex", 107, 5),
     ("null-flow", "invalid-type", 7, 19),
+    ("multiple-documents", "syntax-error", 6, 1),
+    ("tab-indent", "syntax-error", 4, 9),
+    ("id-with-spaces", "invalid-value", 4, 9),
 ];
 
 #[test]

@@ -96,7 +96,7 @@ impl Lower<'_> {
             name: self.text(doc.name, "name"),
             description: doc.description.map(located),
             owner: doc.owner.map(located),
-            start: doc.start.map(located),
+            start: doc.start.map(|s| self.id(s, "start")),
             tolerance: doc.tolerance.and_then(|t| self.tolerance(t)),
             steps: doc.steps.value.into_iter().map(|s| self.step(s)).collect(),
             indicators: doc
@@ -121,13 +121,27 @@ impl Lower<'_> {
         value
     }
 
+    /// An id or a reference to one: not blank, and no spaces at either end, which
+    /// would make two ids that look the same differ.
+    fn id(&mut self, value: Spanned<String>, key: &str) -> Located<String> {
+        let value = self.text(value, key);
+        let trimmed = value.value.trim();
+        if !trimmed.is_empty() && trimmed != value.value {
+            self.invalid(
+                value.span,
+                format!("`{key}` `{}` has spaces at its start or end", value.value),
+                format!("write `{trimmed}`"),
+            );
+        }
+        value
+    }
+
     fn keyword<K: Keyword>(&mut self, value: Spanned<String>) -> Option<Located<K>> {
         let value = located(value);
         match K::parse(&value.value) {
             Some(keyword) => Some(Located::new(keyword, value.span)),
             None => {
-                let help =
-                    suggest::did_you_mean(&value.value, K::spellings(), &format!("{}s", K::WHAT));
+                let help = suggest::did_you_mean(&value.value, K::spellings(), K::WHAT_PLURAL);
                 self.invalid(
                     value.span,
                     format!("unknown {} `{}`", K::WHAT, value.value),
@@ -146,7 +160,7 @@ impl Lower<'_> {
                 self.invalid(
                     value.span,
                     format!("`{}` is not a duration (in `{key}`)", value.value),
-                    "write a number and a unit, largest unit first: `90s`, `5m`, `1h30m`, `2d`",
+                    "write a number and a lower-case unit, largest unit first: `90s`, `5m`, `1h30m`, `2d`",
                 );
                 None
             }
@@ -228,7 +242,7 @@ impl Lower<'_> {
         let raw = raw.value;
         self.step = Some(raw.id.value.clone());
         let step = Step {
-            id: self.text(raw.id, "id"),
+            id: self.id(raw.id, "id"),
             lane: located(raw.lane),
             label: self.text(raw.label, "label"),
             actor: raw.actor.map(located),
@@ -285,7 +299,7 @@ impl Lower<'_> {
         let fp_span = span(&raw);
         let raw = raw.value;
         FailPoint {
-            id: raw.id.map(|id| self.text(id, "id")),
+            id: raw.id.map(|id| self.id(id, "id")),
             what: self.text(raw.what, "what"),
             kind: raw.kind.and_then(|k| self.keyword(k)),
             severity: self.score(raw.severity, "severity"),
@@ -316,8 +330,14 @@ impl Lower<'_> {
         let indicator_span = span(&raw);
         let raw = raw.value;
         let weight = self
-            .count(raw.weight, "weight")
-            .map(|w| w.map(|v| u32::try_from(v).unwrap_or(u32::MAX)));
+            .bounded(
+                raw.weight,
+                "weight",
+                0,
+                i64::from(u32::MAX),
+                "a weight says how much customers mind this failure: FedEx uses 1, 5 and 10",
+            )
+            .map(|w| w.map(|v| u32::try_from(v).unwrap_or(0)));
         Indicator {
             name: self.text(raw.name, "name"),
             weight: weight.unwrap_or_else(|| Located::new(0, indicator_span)),

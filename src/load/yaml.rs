@@ -88,7 +88,9 @@ fn options(len: usize) -> serde_saphyr::Options {
             max_anchors: 10_000,
             max_recorded_anchor_events: 100_000,
             max_depth: 64,
-            max_documents: 1,
+            // Two, so a second document gets its own message rather than a
+            // generic budget one.
+            max_documents: 2,
         },
     }
 }
@@ -138,14 +140,20 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
             .map_or(rest.len(), |(i, _)| i)
 }
 
-/// The first line that holds YAML content (not blank, not a comment).
-fn first_content_line(text: &str) -> usize {
-    text.lines()
-        .position(|line| {
-            let line = line.trim();
-            !line.is_empty() && !line.starts_with('#') && line != "---"
-        })
-        .map_or(1, |i| i + 1)
+/// Byte offset of the document's first node: past a byte-order mark, blank lines,
+/// comments and a `---` marker. A type error there is about the whole file.
+fn first_node_offset(text: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(['\u{feff}', ' ', '\t']);
+        let content = trimmed.trim_end();
+        let skip = content.is_empty() || content.starts_with('#') || content == "---";
+        if !skip {
+            return offset + (line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    offset
 }
 
 /// The error itself, without the snippet and alias-replay wrappers around it.
@@ -208,11 +216,12 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
         .help("blueprints rarely need anchors and aliases; write the values out"),
         Error::MultipleDocuments { .. } => error(
             "syntax-error",
-            "more than one YAML document in the file",
+            "the file holds more than one YAML document",
             span,
         )
-        .help("keep one blueprint per file; remove the `---` separator"),
-        Error::Unexpected { .. } if span.line <= first_content_line(text) => {
+        .annotate("a second document starts here")
+        .help("keep one blueprint per file: remove the `---` and what follows, or move it to a file of its own"),
+        Error::Unexpected { .. } if span.start == first_node_offset(text) => {
             error("invalid-type", "the file is not a mapping", span).help(FORMAT_HELP)
         }
         Error::Unexpected { .. }
@@ -224,18 +233,34 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
         | Error::SerdeInvalidLength { .. } => {
             error("invalid-type", sentence(&plain), span).help(type_help(&plain))
         }
+        Error::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        } => error(
+            "syntax-error",
+            "the file holds more than one YAML document",
+            span,
+        )
+        .annotate("a second document starts here")
+        .help("keep one blueprint per file: remove this `---` and what follows, or move it to a file of its own"),
         Error::Budget { breach, .. } => {
-            let what = match breach {
-                BudgetBreach::Depth { .. } => "nested more than 64 levels deep",
-                BudgetBreach::Documents { .. } => "made of more than one YAML document",
-                BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
-                    "using too many anchors and aliases"
-                }
-                _ => "too large once its aliases are expanded",
+            let (what, help) = match breach {
+                BudgetBreach::Depth { .. } => (
+                    "nested more than 64 levels deep",
+                    "a blueprint is a few levels deep; check for unclosed `[` or `{`",
+                ),
+                BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => (
+                    "using too many anchors and aliases",
+                    "blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out",
+                ),
+                _ => (
+                    "too large once its aliases are expanded",
+                    "blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out, or split the service into several blueprints",
+                ),
             };
             error("too-complex", format!("the file is {what}"), span)
                 .annotate("limit reached here")
-                .help("blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out, or split the service into several blueprints")
+                .help(help)
         }
         _ if plain.contains("budget") || plain.contains("limit") => error(
             "too-complex",
@@ -245,6 +270,8 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
         .help(
             "blueprints rarely need anchors and aliases (`&name`, `*name`): write the values out",
         ),
+        _ if plain.contains("tab") => error("syntax-error", sentence(&plain), span)
+            .help("indent with spaces: YAML does not allow tabs for indentation"),
         _ => error("syntax-error", sentence(&plain), span)
             .help("check the indentation and the brackets around this point"),
     }
@@ -272,6 +299,10 @@ fn type_help(message: &str) -> &'static str {
 fn sentence(message: &str) -> String {
     message
         .replace("unit value", "null")
+        .replace(
+            "expected string scalar",
+            "expected a single value, not a list or a mapping",
+        )
         .replace("expected sequence start", "expected a list")
         .replace("expected mapping start", "expected a mapping")
         .replace("invalid i64", "expected a whole number")

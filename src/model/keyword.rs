@@ -4,6 +4,8 @@
 pub trait Keyword: Sized + Copy + 'static {
     /// What the vocabulary is called in messages ("value class").
     const WHAT: &'static str;
+    /// The same, plural ("value classes").
+    const WHAT_PLURAL: &'static str;
     /// Every value with its spelling, in documentation order.
     const ALL: &'static [(Self, &'static str)];
 
@@ -22,7 +24,7 @@ pub trait Keyword: Sized + Copy + 'static {
 macro_rules! keyword_enum {
     (
         $(#[$meta:meta])*
-        $name:ident, $what:literal {
+        $name:ident, $what:literal, $plural:literal {
             $( $(#[$vmeta:meta])* $variant:ident => $spelling:literal, )+
         }
     ) => {
@@ -34,6 +36,7 @@ macro_rules! keyword_enum {
 
         impl $crate::model::Keyword for $name {
             const WHAT: &'static str = $what;
+            const WHAT_PLURAL: &'static str = $plural;
             const ALL: &'static [(Self, &'static str)] = &[ $( ($name::$variant, $spelling), )+ ];
         }
 

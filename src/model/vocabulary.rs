@@ -4,7 +4,7 @@ use super::keyword::keyword_enum;
 
 keyword_enum! {
     /// Lean value class of a step (DOMAIN.md §3).
-    ValueClass, "value class" {
+    ValueClass, "value class", "value classes" {
         /// The customer would pay for it.
         ValueAdding => "value-adding",
         /// Required by regulation or policy.
@@ -16,7 +16,7 @@ keyword_enum! {
 
 keyword_enum! {
     /// Service category (seed 004, DOMAIN.md §6).
-    ServiceCategory, "service category" {
+    ServiceCategory, "service category", "service categories" {
         /// Must never fail: failing it enrages everyone.
         Basic => "basic",
         /// What the industry is expected to offer.
@@ -30,7 +30,7 @@ keyword_enum! {
 
 keyword_enum! {
     /// Fail-point type (Chase & Stewart 1994, DOMAIN.md §2).
-    FailureType, "fail-point type" {
+    FailureType, "fail-point type", "fail-point types" {
         /// Server error: doing the work wrong.
         Task => "task",
         /// Server error: how the customer is treated.
@@ -48,7 +48,7 @@ keyword_enum! {
 
 keyword_enum! {
     /// Service-recovery strategies (seed 000, DOMAIN.md §2).
-    RecoveryStrategy, "recovery strategy" {
+    RecoveryStrategy, "recovery strategy", "recovery strategies" {
         Compensation => "compensation",
         ManagerIntervention => "manager-intervention",
         Apology => "apology",
