@@ -156,6 +156,87 @@ fn first_node_offset(text: &str) -> usize {
     offset
 }
 
+/// Where a mapping with a missing key starts, and what it is.
+struct MappingStart {
+    span: Span,
+    /// The list the mapping is an item of (`steps`, `fail_points`), if any.
+    list: Option<String>,
+    /// The item's `id`, when its first line is `- id: ...`.
+    id: Option<String>,
+}
+
+/// A line without its comment and trailing spaces. A ` #` outside quotes starts a
+/// comment; ids and keys, the only things read here, hold no quotes with `#` inside.
+fn without_comment(line: &str) -> &str {
+    let end = line.find(" #").unwrap_or(line.len());
+    line[..end].trim_end()
+}
+
+/// The start of the block mapping that holds the key at `at`: its `- ` list item, or
+/// the key it is the value of. `None` for flow mappings and anything this simple
+/// reading does not recognise, in which case the parser's place is kept.
+fn mapping_start(text: &str, at: Span) -> Option<MappingStart> {
+    // Lines up to and including the key's, each with its byte offset.
+    let mut offset = 0;
+    let mut lines = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if lines.len() == at.line {
+            break;
+        }
+        lines.push((offset, line.trim_end_matches(['\n', '\r'])));
+        offset += line.len();
+    }
+    let indent_of = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let key_column = at.column - 1;
+    let mut lines_up = lines.iter().enumerate().rev();
+    for (index, &(start, line)) in lines_up.by_ref() {
+        let content = without_comment(line);
+        let indent = indent_of(content);
+        if content.trim().is_empty() || indent > key_column {
+            continue;
+        }
+        if content.trim_start().starts_with(['{', '[']) {
+            return None;
+        }
+        let span_from = |column: usize| Span {
+            line: index + 1,
+            column: column + 1,
+            start: start + column,
+            end: start + content.len(),
+        };
+        let Some(item) = content[indent..].strip_prefix('-') else {
+            if indent < key_column {
+                // The key this mapping is the value of (`tolerance:`).
+                return Some(MappingStart {
+                    span: span_from(indent),
+                    list: None,
+                    id: None,
+                });
+            }
+            continue;
+        };
+        let key_at = indent + 1 + (item.len() - item.trim_start().len());
+        if key_at != key_column {
+            return None;
+        }
+        let id = content[key_at..]
+            .strip_prefix("id:")
+            .map(|v| v.trim().trim_matches(['"', '\'']).to_owned())
+            .filter(|v| !v.is_empty());
+        // The list is the nearest key above, less indented than the `-`.
+        let list = lines_up
+            .map(|(_, &(_, above))| without_comment(above))
+            .find(|above| !above.trim().is_empty() && indent_of(above) < indent)
+            .and_then(|above| above.trim().strip_suffix(':').map(str::to_owned));
+        return Some(MappingStart {
+            span: span_from(key_at),
+            list,
+            id,
+        });
+    }
+    None
+}
+
 /// The error itself, without the snippet and alias-replay wrappers around it.
 fn root(mut err: &Error) -> &Error {
     loop {
@@ -201,9 +282,25 @@ fn yaml_error(err: &Error, text: &str) -> Diagnostic {
                 "id" | "lane" | "label" => "every step needs `id`, `lane` and `label`".to_owned(),
                 other => format!("add `{other}:` to this mapping; see docs/format.md"),
             };
-            error("missing-key", format!("missing key `{field}`"), span)
-                .annotate("in this mapping")
-                .help(help)
+            // The parser notices a missing key where the mapping ends; point at where
+            // it starts instead, and name the step when it has an id.
+            let start = mapping_start(text, span);
+            let place = start.as_ref().map_or(span, |s| s.span);
+            let (list, id) = start.map_or((None, None), |s| (s.list, s.id));
+            let message = match (list.as_deref(), &id) {
+                (Some("steps"), Some(id)) => format!("missing key `{field}` in step `{id}`"),
+                (Some("fail_points"), Some(id)) => {
+                    format!("missing key `{field}` in fail point `{id}`")
+                }
+                _ => format!("missing key `{field}`"),
+            };
+            let mut diagnostic = error("missing-key", message, place)
+                .annotate(format!("this mapping has no `{field}`"))
+                .help(help);
+            if list.as_deref() == Some("steps") {
+                diagnostic.step = id;
+            }
+            diagnostic
         }
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
