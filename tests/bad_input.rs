@@ -1,6 +1,6 @@
 //! Bad input gets a clear error naming file:line:col and exit code 2, never a panic.
 
-use crate::common::{Test, json_findings};
+use crate::common::{TempDir, Test, json_findings};
 
 /// (fixture, the kind of error, line, column). The kind is the JSON `name`: a load
 /// error kind, or the rule name for the model rules that stop a file.
@@ -146,14 +146,12 @@ fn a_path_that_does_not_exist_exits_2() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_without_reading_it_all() {
-    let dir = std::env::temp_dir().join(format!("blueprint-huge-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("huge.yaml");
+    let dir = TempDir::new("huge");
+    let path = dir.path("huge.yaml");
     let file = std::fs::File::create(&path).expect("temp file");
     // A sparse file: 65 MiB long, costs no disk.
     file.set_len(65 * 1024 * 1024).expect("set length");
     let (code, findings) = json_findings(path.to_str().expect("UTF-8 temp path"));
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 2);
     assert_eq!(findings[0]["name"], "file-too-large");
 }

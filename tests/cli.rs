@@ -2,7 +2,7 @@
 
 use blueprint::rules::RULES;
 
-use crate::common::{Test, json_findings};
+use crate::common::{TempDir, Test, json_findings};
 
 #[test]
 fn exit_0_when_clean_1_on_error_findings_2_when_unloadable() {
@@ -116,11 +116,10 @@ fn directories_are_searched_for_blueprints_only() {
 
 #[test]
 fn links_to_blueprints_are_followed_and_a_file_named_twice_is_checked_once() {
-    let dir = std::env::temp_dir().join(format!("blueprint-links-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = TempDir::new("links");
     let target = crate::common::root().join("tests/fixtures/scan/sub/warning.yml");
-    std::os::unix::fs::symlink(&target, dir.join("linked.yaml")).expect("symlink");
-    let dir_arg = dir.to_str().expect("UTF-8 path").to_owned();
+    std::os::unix::fs::symlink(&target, dir.path("linked.yaml")).expect("symlink");
+    let dir_arg = dir.arg();
     let (_, findings) = json_findings(&dir_arg);
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(findings[0]["code"], "BP010");
@@ -134,7 +133,6 @@ fn links_to_blueprints_are_followed_and_a_file_named_twice_is_checked_once() {
             &format!("{dir_arg}/./linked.yaml"),
         ])
         .run();
-    std::fs::remove_dir_all(&dir).ok();
     assert!(
         out.stdout.ends_with("Found 1 warning in 1 blueprint.\n"),
         "{}",
@@ -144,9 +142,8 @@ fn links_to_blueprints_are_followed_and_a_file_named_twice_is_checked_once() {
 
 #[test]
 fn a_fifo_is_refused_not_waited_on() {
-    let dir = std::env::temp_dir().join(format!("blueprint-fifo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let fifo = dir.join("pipe.yaml");
+    let dir = TempDir::new("fifo");
+    let fifo = dir.path("pipe.yaml");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)
         .status()
@@ -155,7 +152,6 @@ fn a_fifo_is_refused_not_waited_on() {
     let out = Test::new()
         .args(["check", fifo.to_str().expect("UTF-8 path")])
         .run();
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("is not a file or a directory"),
@@ -321,12 +317,10 @@ fn a_long_chain_of_steps_does_not_exhaust_the_stack() {
             "  - {{id: s{i}, lane: {lane}, label: Step {i}, next: {next}}}\n"
         ));
     }
-    let dir = std::env::temp_dir().join(format!("blueprint-chain-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("chain.yaml");
+    let dir = TempDir::new("chain");
+    let path = dir.path("chain.yaml");
     std::fs::write(&path, yaml).expect("write chain");
     let (code, findings) = json_findings(path.to_str().expect("UTF-8 path"));
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(code, 1);
     let codes: Vec<_> = findings
         .iter()

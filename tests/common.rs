@@ -89,3 +89,30 @@ pub fn json_findings(path: &str) -> (i32, Vec<serde_json::Value>) {
     let array = findings.as_array().expect("a JSON array").clone();
     (out.code, array)
 }
+
+/// A directory of its own under the system's temp directory, removed when dropped
+/// (also when the test fails).
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("blueprint-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+
+    /// The directory as a command-line argument.
+    pub fn arg(&self) -> String {
+        self.0.to_str().expect("UTF-8 temp path").to_owned()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
