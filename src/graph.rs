@@ -155,14 +155,15 @@ impl<'a> BlueprintGraph<'a> {
         edges.into_iter()
     }
 
-    /// Every edge of one kind as (from, to, edge), in the order written in the file.
+    /// Every edge of one kind as (edge, from, to, weight), in the order written in the
+    /// file.
     pub fn edges_of_kind(
         &self,
         kind: EdgeKind,
-    ) -> impl Iterator<Item = (NodeIndex, NodeIndex, &Edge<'a>)> + '_ {
+    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex, NodeIndex, &Edge<'a>)> + '_ {
         self.nodes().flat_map(move |from| {
             self.edges(from, kind, Direction::Outgoing)
-                .map(move |(_, to, edge)| (from, to, edge))
+                .map(move |(index, to, edge)| (index, from, to, edge))
         })
     }
 

@@ -3,6 +3,7 @@
 //! YAML text -> [`model`] (with spans) -> [`graph`] -> [`rules`] -> findings ->
 //! [`render`]ers. Each arrow is one module; nothing flows backwards.
 
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;

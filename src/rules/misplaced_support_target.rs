@@ -44,8 +44,8 @@ wrong place, and it hides the real dependency.
 fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
     graph
         .edges_of_kind(EdgeKind::Support)
-        .filter(|(_, to, _)| graph.lane(*to).is_visible())
-        .map(|(from, to, edge)| {
+        .filter(|(_, _, to, _)| graph.lane(*to).is_visible())
+        .map(|(_, from, to, edge)| {
             let (step, target, lane) = (graph.step(from), graph.step(to), graph.lane(to));
             RULE.finding(
                 edge.reference.span,

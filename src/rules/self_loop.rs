@@ -46,8 +46,8 @@ the steps that lead back, where fail-point rules can see it.
 fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
     graph
         .edges_of_kind(EdgeKind::Flow)
-        .filter(|(from, to, _)| from == to)
-        .map(|(node, _, edge)| {
+        .filter(|(_, from, to, _)| from == to)
+        .map(|(_, node, _, edge)| {
             let step = graph.step(node);
             RULE.finding(edge.reference.span, format!("step `{}` flows to itself", step.id.value))
                 .annotate("the step's own id")
