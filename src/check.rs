@@ -41,7 +41,7 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
         if diagnostics.is_empty() {
             match BlueprintGraph::build(blueprint) {
                 Some(graph) => {
-                    diagnostics = rules::check_graph(&graph);
+                    diagnostics = rules::check_graph(&graph, &rules::Thresholds::default());
                     loaded = true;
                 }
                 // The model rules guarantee the graph builds; if it ever does not,

@@ -1,8 +1,5 @@
-use petgraph::algo::kosaraju_scc;
-
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::BlueprintGraph;
 
 pub(super) static RULE: Rule = Rule {
     code: "BP007",
@@ -48,31 +45,24 @@ happy path is not drawn at all.
     check: Check::Graph(check),
 };
 
-fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
-    let flow = graph.flow_graph();
-    let mut component_of = vec![usize::MAX; flow.node_count()];
-    // Kosaraju with petgraph's iterative depth-first search: a 100,000-step chain must
-    // not overflow the stack (Tarjan's recursive version does).
-    let components = kosaraju_scc(&flow);
-    for (number, component) in components.iter().enumerate() {
-        for node in component {
-            component_of[node.index()] = number;
-        }
-    }
+fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
+    let graph = context.graph;
+    let journey = context.journey();
     let mut findings = Vec::new();
-    for (number, component) in components.iter().enumerate() {
-        if component.len() < 2 {
+    // The journey's stages are its strongly connected components (found without
+    // recursion, so a 100,000-step chain cannot exhaust the stack).
+    for (stage, members) in journey.members.iter().enumerate() {
+        if members.len() < 2 {
             continue;
         }
-        let leaves = component.iter().any(|&node| {
-            flow.neighbors(node)
-                .any(|to| component_of[to.index()] != number)
+        let leaves = members.iter().any(|&node| {
+            graph
+                .next(node)
+                .any(|to| journey.stage[to.index()] != stage)
         });
         if leaves {
             continue;
         }
-        let mut members = component.clone();
-        members.sort_unstable();
         let first = graph.step(members[0]);
         let names: Vec<String> = members
             .iter()

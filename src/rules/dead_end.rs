@@ -1,8 +1,8 @@
 use petgraph::Direction;
 
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::{BlueprintGraph, EdgeKind};
+use crate::graph::EdgeKind;
 use crate::model::Lane;
 
 pub(super) static RULE: Rule = Rule {
@@ -55,8 +55,9 @@ customer, or the customer is left waiting with no owner and no answer.
     check: Check::Graph(check),
 };
 
-fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
-    let reachable = graph.reachable(false);
+fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
+    let graph = context.graph;
+    let reachable = &context.journey().reachable;
     let mut findings = Vec::new();
     for node in graph.nodes() {
         if !reachable[node.index()] || graph.lane(node) == Lane::Customer {

@@ -1,6 +1,5 @@
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::BlueprintGraph;
 use crate::model::Lane;
 
 pub(super) static RULE: Rule = Rule {
@@ -37,7 +36,8 @@ and usually belongs to the customer step it serves.
     check: Check::Graph(check),
 };
 
-fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
+    let graph = context.graph;
     graph
         .nodes()
         .filter(|&node| graph.lane(node) != Lane::Customer)

@@ -1,6 +1,5 @@
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::BlueprintGraph;
 use crate::model::Lane;
 
 pub(super) static RULE: Rule = Rule {
@@ -53,7 +52,8 @@ steps:
     check: Check::Graph(check),
 };
 
-fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
+    let graph = context.graph;
     let mut findings = Vec::new();
     let start = graph.step(graph.start);
     let start_lane = graph.lane(graph.start);
@@ -76,12 +76,7 @@ fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
             .help("start with what the customer does (`start: <customer step>`, or put that step first); draw preparation as a support relation (`uses`)"),
         );
     }
-    let reachable = graph.reachable(false);
-    let finishes = graph.nodes().any(|node| {
-        reachable[node.index()]
-            && graph.lane(node) == Lane::Customer
-            && graph.next(node).all(|to| to == node)
-    });
+    let finishes = context.journey().finish.iter().any(|&f| f);
     if !finishes {
         findings.push(
             RULE.finding(

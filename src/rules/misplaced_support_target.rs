@@ -1,6 +1,6 @@
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::{BlueprintGraph, EdgeKind};
+use crate::graph::EdgeKind;
 
 pub(super) static RULE: Rule = Rule {
     code: "BP009",
@@ -41,7 +41,8 @@ wrong place, and it hides the real dependency.
     check: Check::Graph(check),
 };
 
-fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
+    let graph = context.graph;
     graph
         .edges_of_kind(EdgeKind::Support)
         .filter(|(_, _, to, _)| graph.lane(*to).is_visible())

@@ -5,6 +5,7 @@
 //! Model-stage rules check what the graph needs (unique ids, known lanes, resolvable
 //! references); a finding from one of them means the file cannot be analysed further.
 
+mod context;
 mod cycle_without_exit;
 mod dead_end;
 mod duplicate_id;
@@ -12,9 +13,13 @@ mod evidence_on_non_customer_step;
 mod journey_boundary_not_customer;
 mod misplaced_support_target;
 mod self_loop;
+mod thresholds;
 mod unknown_lane;
 mod unknown_reference;
 mod unreachable_step;
+
+pub use context::Context;
+pub use thresholds::Thresholds;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::BlueprintGraph;
@@ -26,8 +31,8 @@ use crate::span::Span;
 pub enum Check {
     /// The model before the graph is built. Findings stop the analysis of the file.
     Model(fn(&Blueprint) -> Vec<Diagnostic>),
-    /// The graph.
-    Graph(fn(&BlueprintGraph<'_>) -> Vec<Diagnostic>),
+    /// The graph and the shared analyses.
+    Graph(fn(&Context<'_, '_>) -> Vec<Diagnostic>),
 }
 
 pub struct Rule {
@@ -88,9 +93,10 @@ pub fn check_model(blueprint: &Blueprint) -> Vec<Diagnostic> {
 }
 
 /// Run the graph rules.
-pub fn check_graph(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+pub fn check_graph(graph: &BlueprintGraph<'_>, thresholds: &Thresholds) -> Vec<Diagnostic> {
+    let context = Context::new(graph, thresholds);
     run(|check| match check {
-        Check::Graph(check) => Some(check(graph)),
+        Check::Graph(check) => Some(check(&context)),
         Check::Model(_) => None,
     })
 }

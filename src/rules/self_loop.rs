@@ -1,6 +1,6 @@
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::{BlueprintGraph, EdgeKind};
+use crate::graph::EdgeKind;
 
 pub(super) static RULE: Rule = Rule {
     code: "BP004",
@@ -43,7 +43,8 @@ the steps that lead back, where fail-point rules can see it.
     check: Check::Graph(check),
 };
 
-fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
+    let graph = context.graph;
     graph
         .edges_of_kind(EdgeKind::Flow)
         .filter(|(_, from, to, _)| from == to)

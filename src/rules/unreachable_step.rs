@@ -1,6 +1,5 @@
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::BlueprintGraph;
 
 pub(super) static RULE: Rule = Rule {
     code: "BP005",
@@ -52,7 +51,8 @@ steps:
     check: Check::Graph(check),
 };
 
-fn check(graph: &BlueprintGraph<'_>) -> Vec<Diagnostic> {
+fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
+    let graph = context.graph;
     let reachable = graph.reachable(true);
     let start = graph.step(graph.start);
     graph
