@@ -184,6 +184,32 @@ steps:
     }
 
     #[test]
+    fn a_customer_action_into_hidden_work_is_no_contact_unless_it_is_self_service() {
+        let blueprint = blueprint(
+            "
+blueprint: 1
+name: Parcel
+steps:
+  - {id: hand-over, lane: customer, label: Hands over the parcel, next: [hub-sorts]}
+  - {id: hub-sorts, lane: backstage, label: Hub sorts the parcel, next: [receive]}
+  - {id: receive, lane: customer, label: Recipient receives the parcel, next: [track]}
+  - {id: track, lane: support, label: Tracking website, channel: web, next: [done]}
+  - {id: done, lane: customer, label: Sees it delivered}
+",
+        );
+        let graph = BlueprintGraph::build(&blueprint).expect("graph");
+        let moments = cycle_of_service(&graph, &Journey::new(&graph));
+        let contacts: Vec<&str> = moments
+            .iter()
+            .map(|m| graph.step(m.contact).id.value.as_str())
+            .collect();
+        // hand-over -> hub-sorts: hidden work, no contact. hub-sorts -> receive: the
+        // outcome reaches the customer. receive -> track: the customer uses the
+        // website (it has a channel). track -> done: the website shows the result.
+        assert_eq!(contacts, ["hub-sorts", "track", "track"]);
+    }
+
+    #[test]
     fn an_annotated_step_with_no_contact_flow_adds_a_moment() {
         let blueprint = blueprint(
             "

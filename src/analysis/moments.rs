@@ -32,8 +32,15 @@ pub struct Moment {
 /// Albrecht's cycle of service: the journey's moments of truth in journey order
 /// (DOMAIN.md §4, seed 001).
 ///
-/// Every flow across the line of interaction that the journey reaches is a moment;
-/// an annotated step confirms the moments it is part of, or adds one of its own.
+/// A flow across the line of interaction that the journey reaches is a moment when
+/// the customer meets the company there: customer and frontstage staff, in either
+/// direction; a backstage or support step whose outcome reaches the customer (a
+/// letter, a text message, a delivery); and a customer action into a backstage or
+/// support step only when that step is a channel the customer uses themselves (it has
+/// a `channel`: an app, a website, an ATM). A customer action that merely starts hidden
+/// work (handing over a parcel that is then sorted at the hub) is not a contact with
+/// that work. An annotated step confirms the moments it is part of, or adds one of its
+/// own.
 /// Journey order is [`Journey`]'s: stages from start to finish, a loop's contacts once.
 /// A recovery moment is a contact reached from a step with a declared fail point
 /// without passing an earlier contact; found with one breadth-first search from all
@@ -51,6 +58,12 @@ pub fn cycle_of_service(graph: &BlueprintGraph<'_>, journey: &Journey) -> Vec<Mo
     for (edge_index, from, to, _) in graph.edges_of_kind(EdgeKind::Flow) {
         let edge = &graph.graph[edge_index];
         if !journey.reachable[from.index()] || !edge.handoff.crossings.interaction {
+            continue;
+        }
+        let into_hidden_work = graph.lane(from) == Lane::Customer
+            && !graph.lane(to).is_visible()
+            && graph.step(to).channel.is_none();
+        if into_hidden_work {
             continue;
         }
         let (contact, customer) = if graph.lane(from) == Lane::Customer {
