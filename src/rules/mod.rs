@@ -10,8 +10,14 @@ mod cycle_without_exit;
 mod dead_end;
 mod duplicate_id;
 mod evidence_on_non_customer_step;
+mod excess_customer_contacts;
 mod journey_boundary_not_customer;
 mod misplaced_support_target;
+mod moment_fail_point_without_recovery;
+mod moment_roles;
+mod moment_without_evidence;
+mod moment_without_owner;
+mod moment_without_standard;
 mod self_loop;
 mod thresholds;
 mod unknown_lane;
@@ -74,6 +80,11 @@ pub static RULES: &[&Rule] = &[
     &journey_boundary_not_customer::RULE,
     &misplaced_support_target::RULE,
     &evidence_on_non_customer_step::RULE,
+    &moment_without_standard::RULE,
+    &moment_without_evidence::RULE,
+    &moment_without_owner::RULE,
+    &moment_fail_point_without_recovery::RULE,
+    &excess_customer_contacts::RULE,
 ];
 
 /// A rule by code (`BP002`, any case) or name (`unknown-reference`).
