@@ -9,14 +9,20 @@ mod context;
 mod cycle_without_exit;
 mod dead_end;
 mod duplicate_id;
+mod duplicate_step;
 mod evidence_on_non_customer_step;
 mod journey_boundary_not_customer;
+mod mergeable_steps;
 mod misplaced_support_target;
+mod output_never_reaches_customer;
+mod pass_through_step;
+mod savings;
 mod self_loop;
 mod thresholds;
 mod unknown_lane;
 mod unknown_reference;
 mod unreachable_step;
+mod waste_step_without_rationale;
 
 pub use context::Context;
 pub use thresholds::Thresholds;
@@ -74,6 +80,11 @@ pub static RULES: &[&Rule] = &[
     &journey_boundary_not_customer::RULE,
     &misplaced_support_target::RULE,
     &evidence_on_non_customer_step::RULE,
+    &output_never_reaches_customer::RULE,
+    &duplicate_step::RULE,
+    &mergeable_steps::RULE,
+    &waste_step_without_rationale::RULE,
+    &pass_through_step::RULE,
 ];
 
 /// A rule by code (`BP002`, any case) or name (`unknown-reference`).
