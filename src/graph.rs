@@ -209,7 +209,9 @@ impl<'a> BlueprintGraph<'a> {
     }
 }
 
-fn handoff(from: &StepNode<'_>, to: &StepNode<'_>) -> Handoff {
+/// What a flow from `from` to `to` would hand over. Public so rules can ask about a flow
+/// that is not drawn (the direct flow left when a step in between is removed).
+pub fn handoff(from: &StepNode<'_>, to: &StepNode<'_>) -> Handoff {
     fn differs(a: Option<&Located<String>>, b: Option<&Located<String>>) -> bool {
         match (a, b) {
             (Some(a), Some(b)) => a.value.trim() != b.value.trim(),

@@ -9,20 +9,26 @@ mod context;
 mod cycle_without_exit;
 mod dead_end;
 mod duplicate_id;
+mod duplicate_step;
 mod evidence_on_non_customer_step;
 mod excess_customer_contacts;
 mod journey_boundary_not_customer;
+mod mergeable_steps;
 mod misplaced_support_target;
 mod moment_fail_point_without_recovery;
 mod moment_roles;
 mod moment_without_evidence;
 mod moment_without_owner;
 mod moment_without_standard;
+mod output_never_reaches_customer;
+mod pass_through_step;
+mod savings;
 mod self_loop;
 mod thresholds;
 mod unknown_lane;
 mod unknown_reference;
 mod unreachable_step;
+mod waste_step_without_rationale;
 
 pub use context::Context;
 pub use thresholds::Thresholds;
@@ -80,6 +86,11 @@ pub static RULES: &[&Rule] = &[
     &journey_boundary_not_customer::RULE,
     &misplaced_support_target::RULE,
     &evidence_on_non_customer_step::RULE,
+    &output_never_reaches_customer::RULE,
+    &duplicate_step::RULE,
+    &mergeable_steps::RULE,
+    &waste_step_without_rationale::RULE,
+    &pass_through_step::RULE,
     &moment_without_standard::RULE,
     &moment_without_evidence::RULE,
     &moment_without_owner::RULE,
