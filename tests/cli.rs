@@ -54,6 +54,11 @@ fn exit_0_when_clean_1_on_error_findings_2_when_unloadable() {
 #[test]
 fn json_is_an_array_of_findings_with_the_documented_fields() {
     let (_, findings) = json_findings("tests/fixtures/rules/misplaced-support-target/fires.yaml");
+    // Other rules fire on this fixture too; the fields are checked on BP009's findings.
+    let findings: Vec<_> = findings
+        .into_iter()
+        .filter(|f| f["code"] == "BP009")
+        .collect();
     assert_eq!(findings.len(), 2);
     for finding in &findings {
         let object = finding.as_object().expect("each finding is an object");
@@ -322,9 +327,12 @@ fn a_long_chain_of_steps_does_not_exhaust_the_stack() {
     std::fs::write(&path, yaml).expect("write chain");
     let (code, findings) = json_findings(path.to_str().expect("UTF-8 path"));
     assert_eq!(code, 1);
+    // The structural rules (BP001-BP010); the service-design rules also flag every
+    // frontstage step here, which is not what this test is about.
     let codes: Vec<_> = findings
         .iter()
         .map(|f| f["code"].as_str().unwrap_or_default())
+        .filter(|code| *code <= "BP010")
         .collect();
     // The last two steps loop with no exit, so the journey never finishes either.
     assert_eq!(codes, ["BP008", "BP007"]);

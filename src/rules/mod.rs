@@ -10,13 +10,24 @@ mod cycle_without_exit;
 mod dead_end;
 mod duplicate_id;
 mod evidence_on_non_customer_step;
+mod facts;
+mod fail_point_on_basic_service;
+mod fail_point_without_owner;
+mod fail_point_without_recovery;
+mod frontstage_without_support;
+mod handoff_without_shared_record;
+mod high_risk_fail_point;
 mod journey_boundary_not_customer;
 mod misplaced_support_target;
+mod repeated_customer_step;
 mod self_loop;
+mod single_point_of_failure;
+mod step_without_owner;
 mod thresholds;
 mod unknown_lane;
 mod unknown_reference;
 mod unreachable_step;
+mod wait_beyond_tolerance;
 
 pub use context::Context;
 pub use thresholds::Thresholds;
@@ -74,6 +85,16 @@ pub static RULES: &[&Rule] = &[
     &journey_boundary_not_customer::RULE,
     &misplaced_support_target::RULE,
     &evidence_on_non_customer_step::RULE,
+    &fail_point_without_owner::RULE,
+    &fail_point_without_recovery::RULE,
+    &high_risk_fail_point::RULE,
+    &fail_point_on_basic_service::RULE,
+    &frontstage_without_support::RULE,
+    &handoff_without_shared_record::RULE,
+    &single_point_of_failure::RULE,
+    &wait_beyond_tolerance::RULE,
+    &step_without_owner::RULE,
+    &repeated_customer_step::RULE,
 ];
 
 /// A rule by code (`BP002`, any case) or name (`unknown-reference`).
