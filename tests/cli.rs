@@ -333,9 +333,12 @@ fn a_long_chain_of_steps_does_not_exhaust_the_stack() {
     std::fs::write(&path, yaml).expect("write chain");
     let (code, findings) = json_findings(path.to_str().expect("UTF-8 path"));
     assert_eq!(code, 1);
+    // The structural rules (BP001-BP010); the service-design rules also flag every
+    // frontstage step here, which is not what this test is about.
     let codes: Vec<_> = findings
         .iter()
         .map(|f| f["code"].as_str().unwrap_or_default())
+        .filter(|code| *code <= "BP010")
         .collect();
     // The last two steps loop with no exit, so the journey never finishes either.
     assert_eq!(codes, ["BP008", "BP007"]);

@@ -12,6 +12,13 @@ mod duplicate_id;
 mod duplicate_step;
 mod evidence_on_non_customer_step;
 mod excess_customer_contacts;
+mod facts;
+mod fail_point_on_basic_service;
+mod fail_point_without_owner;
+mod fail_point_without_recovery;
+mod frontstage_without_support;
+mod handoff_without_shared_record;
+mod high_risk_fail_point;
 mod journey_boundary_not_customer;
 mod mergeable_steps;
 mod misplaced_support_target;
@@ -22,12 +29,16 @@ mod moment_without_owner;
 mod moment_without_standard;
 mod output_never_reaches_customer;
 mod pass_through_step;
+mod repeated_customer_step;
 mod savings;
 mod self_loop;
+mod single_point_of_failure;
+mod step_without_owner;
 mod thresholds;
 mod unknown_lane;
 mod unknown_reference;
 mod unreachable_step;
+mod wait_beyond_tolerance;
 mod waste_step_without_rationale;
 
 pub use context::Context;
@@ -86,6 +97,16 @@ pub static RULES: &[&Rule] = &[
     &journey_boundary_not_customer::RULE,
     &misplaced_support_target::RULE,
     &evidence_on_non_customer_step::RULE,
+    &fail_point_without_owner::RULE,
+    &fail_point_without_recovery::RULE,
+    &high_risk_fail_point::RULE,
+    &fail_point_on_basic_service::RULE,
+    &frontstage_without_support::RULE,
+    &handoff_without_shared_record::RULE,
+    &single_point_of_failure::RULE,
+    &wait_beyond_tolerance::RULE,
+    &step_without_owner::RULE,
+    &repeated_customer_step::RULE,
     &output_never_reaches_customer::RULE,
     &duplicate_step::RULE,
     &mergeable_steps::RULE,
