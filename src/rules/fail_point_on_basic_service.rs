@@ -7,7 +7,7 @@ pub(super) static RULE: Rule = Rule {
     code: "BP104",
     name: "fail-point-on-basic-service",
     severity: Severity::Error,
-    summary: "A fail point on a basic service, which must never fail",
+    summary: "A fail point on a basic service, which must never fail, lacks a prevention or a recovery",
     docs: r#"## What it does
 Flags every declared fail point on a step whose `category` is `basic`: a service the
 customer takes for granted (accurate billing, a working network, a parcel that arrives).
@@ -17,12 +17,11 @@ that lacks a `prevention` or a `recovery` fails the build; the missing recovery 
 reported here rather than by `fail-point-without-recovery`.
 
 Judgment call: a fail point on a basic service that declares both a `prevention`
-(how it is kept from happening) and a `recovery` (how it is put right fast) is
-reported as info. It is still listed, because it is the most urgent kind of fail
-point, but the blueprint already does what seed 004 asks for basic services: the best
-responsiveness, and a fast fix when a problem appears. Making honest declarations fail
-the build would push teams to stop declaring fail points on basic services, which is
-the opposite of what the rule is for.
+(how it is kept from happening) and a `recovery` (how it is put right fast) is not
+reported: the blueprint already does what seed 004 asks for basic services, the best
+responsiveness and a fast fix when a problem appears. Reporting honest, complete
+declarations would push teams to stop declaring fail points on basic services, which
+is the opposite of what the rule is for.
 
 ## Why it matters
 Seed 004 (a telecom operator's service-visibility handbook, DOMAIN.md §6) sorts
@@ -83,16 +82,12 @@ fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
             .into_iter()
             .flatten()
             .collect();
+            if missing.is_empty() {
+                continue;
+            }
             let what = describe(step, fail_point);
-            let mut finding = if missing.is_empty() {
-                RULE.finding(
-                    fail_point.what.span,
-                    format!("{what}: a basic service can fail here (prevention and recovery are declared)"),
-                )
-                .annotate("a basic service must never fail")
-                .help("keep the prevention and the recovery tested: customers never forgive a failed basic service")
-            } else {
-                RULE.finding(
+            let finding = RULE
+                .finding(
                     fail_point.what.span,
                     format!(
                         "{what}: a basic service can fail here, and the fail point has no {}",
@@ -101,13 +96,8 @@ fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
                 )
                 .annotate("a basic service must never fail")
                 .help(help(&missing))
-            };
-            finding = finding
                 .label(category.span, "a basic service")
                 .step(step.id.value.clone());
-            if missing.is_empty() {
-                finding.severity = Severity::Info;
-            }
             findings.push(finding);
         }
     }

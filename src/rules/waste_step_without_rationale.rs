@@ -7,7 +7,7 @@ pub(super) static RULE: Rule = Rule {
     code: "BP204",
     name: "waste-step-without-rationale",
     severity: Severity::Warning,
-    summary: "A step classed as waste is kept with no stated reason",
+    summary: "A company step classed as waste is kept with no stated reason",
     docs: r#"## What it does
 Flags a step with `value: waste` and no `rationale` (or a blank one). The finding
 points at the `waste` keyword.
@@ -15,16 +15,16 @@ points at the `waste` keyword.
 Steps the journey cannot reach are left to `unreachable-step` (BP005), and a waste
 step that only forwards work to `pass-through-step` (BP205), whose finding says more.
 
-Severity: warning for a frontstage, backstage or support step. The designer has
-already judged the step to be waste; keeping it with no reason recorded is either an
-oversight (remove it) or a decision nobody can review (write the reason down: a
-regulation, a system that cannot change yet, a date it goes away).
-
-Info for a customer step. Waste on the customer's side (queueing, chasing, explaining
-again, hearing the same fault again) is usually the consequence of a failure
+Customer steps are left out. Waste on the customer's side (queueing, chasing,
+explaining again, hearing the same fault again) is the consequence of a failure
 elsewhere, not a step anyone chose to keep: it goes away when its cause is fixed, and
-other rules (fail points, waits, rework) point at the cause. The finding still records
-what it costs the customer.
+the rules on waits (`wait-beyond-tolerance`), rework (`repeated-customer-step`) and
+fail points point at that cause.
+
+Severity: warning. The designer has already judged the step to be waste; keeping it
+with no reason recorded is either an oversight (remove it) or a decision nobody can
+review (write the reason down: a regulation, a system that cannot change yet, a date
+it goes away).
 
 The help says what removing the step would save: its `duration` and `wait`, and the
 handoffs (flows crossing a line or changing actor or channel) that would disappear.
@@ -68,7 +68,8 @@ fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let pass_throughs = PassThroughs::new(context);
     graph
         .nodes()
-        .filter(|&node| reachable[node.index()])
+        // The customer's waste goes when its cause is fixed; see the docs.
+        .filter(|&node| reachable[node.index()] && graph.lane(node) != Lane::Customer)
         .filter_map(|node| {
             let step = graph.step(node);
             let value = step
@@ -94,18 +95,9 @@ fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
                 )
                 .annotate("waste, and no `rationale`")
                 .step(step.id.value.clone());
-            if graph.lane(node) != Lane::Customer {
-                return Some(finding.help(format!(
-                    "remove the step, which would save {saved}, or say in `rationale` why it is kept for now"
-                )));
-            }
-            // The customer's waste is removed by fixing its cause, not by deleting the
-            // step from the drawing.
-            let mut finding = finding.help(format!(
-                "remove the cause of this customer step, which would save {saved}, or say in `rationale` why it is accepted for now"
-            ));
-            finding.severity = Severity::Info;
-            Some(finding)
+            Some(finding.help(format!(
+                "remove the step, which would save {saved}, or say in `rationale` why it is kept for now"
+            )))
         })
         .collect()
 }
