@@ -1,3 +1,4 @@
+use super::facts::step_ids;
 use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -64,16 +65,7 @@ fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
             continue;
         }
         let first = graph.step(members[0]);
-        let names: Vec<String> = members
-            .iter()
-            .take(6)
-            .map(|&node| format!("`{}`", graph.step(node).id.value))
-            .collect();
-        let more = members.len().saturating_sub(names.len());
-        let mut list = names.join(", ");
-        if more > 0 {
-            list.push_str(&format!(" and {more} more"));
-        }
+        let list = step_ids(graph, members);
         let mut finding = RULE
             .finding(
                 first.id.span,
