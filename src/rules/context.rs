@@ -1,6 +1,7 @@
 use std::cell::OnceCell;
 
 use super::Thresholds;
+use super::moment_roles::Roles;
 use crate::analysis::{self, HandoffView, Journey, Moment, Timeline, ValueTimes};
 use crate::graph::BlueprintGraph;
 
@@ -10,7 +11,9 @@ pub struct Context<'g, 'a> {
     pub graph: &'g BlueprintGraph<'a>,
     pub thresholds: &'g Thresholds,
     journey: Journey,
+    reachable_with_support: OnceCell<Vec<bool>>,
     moments: OnceCell<Vec<Moment>>,
+    roles: OnceCell<Roles>,
     handoffs: OnceCell<Vec<HandoffView>>,
     timeline: OnceCell<Timeline>,
     value: OnceCell<ValueTimes>,
@@ -22,7 +25,9 @@ impl<'g, 'a> Context<'g, 'a> {
             graph,
             thresholds,
             journey: Journey::new(graph),
+            reachable_with_support: OnceCell::new(),
             moments: OnceCell::new(),
+            roles: OnceCell::new(),
             handoffs: OnceCell::new(),
             timeline: OnceCell::new(),
             value: OnceCell::new(),
@@ -33,10 +38,24 @@ impl<'g, 'a> Context<'g, 'a> {
         &self.journey
     }
 
+    /// Indexed by node: reached from the start by flows or support relations (the
+    /// steps `unreachable-step` does not report; the other rules leave the rest to it).
+    pub fn reachable_with_support(&self) -> &[bool] {
+        self.reachable_with_support
+            .get_or_init(|| self.graph.reachable(true))
+    }
+
     /// The cycle of service: moments of truth in journey order.
     pub fn moments(&self) -> &[Moment] {
         self.moments
             .get_or_init(|| analysis::cycle_of_service(self.graph, &self.journey))
+    }
+
+    /// Which moments each step takes part in, and on which side. The one definition of
+    /// "a step at a moment of truth" that every rule uses.
+    pub(super) fn roles(&self) -> &Roles {
+        self.roles
+            .get_or_init(|| Roles::new(self.graph, self.moments()))
     }
 
     pub fn handoffs(&self) -> &[HandoffView] {

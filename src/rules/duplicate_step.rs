@@ -73,7 +73,7 @@ removal (lean value-stream mapping: doing the same work twice adds no value).
 
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
-    let reachable = graph.reachable(true);
+    let reachable = context.reachable_with_support();
     // One map keyed by the normalised (action, lane, actor): the first step of each key
     // in file order.
     let mut first: HashMap<(String, Lane, Option<String>), _> = HashMap::new();

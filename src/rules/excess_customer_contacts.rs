@@ -3,7 +3,6 @@ use std::collections::VecDeque;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::moment_roles::Roles;
 use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::{BlueprintGraph, EdgeKind};
@@ -322,7 +321,7 @@ fn list(graph: &BlueprintGraph<'_>, transfers: &[(NodeIndex, Vec<NodeIndex>)]) -
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     let allowance = context.thresholds.max_transfer_contacts;
-    let roles = Roles::new(graph, context.moments());
+    let roles = context.roles();
     let next = next_staff(graph);
     let mut transfers: Vec<(NodeIndex, Vec<NodeIndex>)> = roles
         .contacts()

@@ -65,16 +65,10 @@ dishes and a soup") is a failure with no recovery planned.
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     // Steps on either side of a moment of truth: their fail points belong to the
-    // escalated moment-of-truth rule, so they are skipped here.
-    let mut at_moment = vec![false; graph.graph.node_count()];
-    for moment in context.moments() {
-        at_moment[moment.contact.index()] = true;
-        if let Some(customer) = moment.customer {
-            at_moment[customer.index()] = true;
-        }
-    }
+    // escalated moment-of-truth rule, which asks the same question of the same roles.
+    let roles = context.roles();
     let mut findings = Vec::new();
-    for node in graph.nodes().filter(|n| !at_moment[n.index()]) {
+    for node in graph.nodes().filter(|&n| !roles.in_any(n)) {
         let step = graph.step(node);
         // On a basic service the missing recovery is an error of
         // `fail-point-on-basic-service`, which says so.

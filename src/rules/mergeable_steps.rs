@@ -84,7 +84,7 @@ extra step is a place where work queues, is re-checked or is dropped.
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     let nodes = graph.graph.node_count();
-    let reachable = graph.reachable(true);
+    let reachable = context.reachable_with_support();
 
     // What keeps a step on its own: a fail point or a moment of truth.
     let mut pinned = vec![false; nodes];

@@ -1,4 +1,4 @@
-use super::moment_roles::{Roles, meeting, tag_clause};
+use super::moment_roles::{meeting, tag_clause};
 use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{FailPoint, Lane};
@@ -80,7 +80,7 @@ fn has_recovery(fail_point: &FailPoint) -> bool {
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     let moments = context.moments();
-    let roles = Roles::new(graph, moments);
+    let roles = context.roles();
     let mut findings = Vec::new();
     for node in graph.nodes() {
         if !roles.in_any(node) {

@@ -1,5 +1,7 @@
-//! What the moment-of-truth rules (BP301-BP305) share: which moments each step takes
-//! part in, on which side, and how to say so in a finding. Not a rule itself.
+//! Which moments of truth each step takes part in, on which side, and how to say so in
+//! a finding. Computed once per file by `Context::roles`; the moment-of-truth rules
+//! (BP301-BP305), `fail-point-without-recovery` (which leaves these steps to BP304) and
+//! `pass-through-step` all read the same roles. Not a rule itself.
 
 use std::collections::HashSet;
 

@@ -1,4 +1,4 @@
-use super::moment_roles::{Roles, meeting, tag_clause};
+use super::moment_roles::{meeting, tag_clause};
 use super::{Check, Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Lane;
@@ -56,7 +56,7 @@ manager's "impossible" reached the customer second-hand, with nobody to explain 
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     let moments = context.moments();
-    let roles = Roles::new(graph, moments);
+    let roles = context.roles();
     let mut findings = Vec::new();
     for node in roles.contacts() {
         // A self-service moment on a customer step: its actor is the customer (see the

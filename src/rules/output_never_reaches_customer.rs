@@ -73,7 +73,7 @@ facing step ever uses is waste: the first candidate for removal.
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     let on_journey = &context.journey().reachable;
-    let reachable = graph.reachable(true);
+    let reachable = context.reachable_with_support();
 
     // One backward search from all visible steps (and all steps the journey reaches by
     // flows, see the docs) at once. Whose output reaches `node`: the steps that flow

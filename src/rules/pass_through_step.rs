@@ -149,24 +149,18 @@ pub(super) struct Forward<'g, 'a> {
 
 /// Finds pass-through steps. Shared with `waste-step-without-rationale` (BP204), which
 /// leaves a waste step that only forwards work to this rule's more specific finding.
-pub(super) struct PassThroughs<'g, 'a> {
+/// It reads the reachability and the moment-of-truth roles the context computes once,
+/// so both rules can make one without repeating that work.
+pub(super) struct PassThroughs<'c, 'g, 'a> {
     graph: &'g BlueprintGraph<'a>,
-    reachable: Vec<bool>,
-    /// Indexed by node: the company's side of a moment of truth.
-    contact: Vec<bool>,
+    context: &'c Context<'g, 'a>,
 }
 
-impl<'g, 'a> PassThroughs<'g, 'a> {
-    pub(super) fn new(context: &Context<'g, 'a>) -> Self {
-        let graph = context.graph;
-        let mut contact = vec![false; graph.graph.node_count()];
-        for moment in context.moments() {
-            contact[moment.contact.index()] = true;
-        }
+impl<'c, 'g, 'a> PassThroughs<'c, 'g, 'a> {
+    pub(super) fn new(context: &'c Context<'g, 'a>) -> Self {
         PassThroughs {
-            graph,
-            reachable: graph.reachable(true),
-            contact,
+            graph: context.graph,
+            context,
         }
     }
 
@@ -175,10 +169,10 @@ impl<'g, 'a> PassThroughs<'g, 'a> {
     pub(super) fn at(&self, node: NodeIndex) -> Option<Forward<'g, 'a>> {
         let graph = self.graph;
         let step = graph.step(node);
-        if !self.reachable[node.index()]
+        if !self.context.reachable_with_support()[node.index()]
             || node == graph.start
             || graph.lane(node) == Lane::Customer
-            || self.contact[node.index()]
+            || !self.context.roles().contact[node.index()].is_empty()
             || step.moment_of_truth.as_ref().is_some_and(|m| m.value)
             || step.duration.as_ref().is_some_and(|d| d.value > 0)
             || !step.fail_points.is_empty()

@@ -53,7 +53,7 @@ steps:
 
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
-    let reachable = graph.reachable(true);
+    let reachable = context.reachable_with_support();
     let start = graph.step(graph.start);
     graph
         .nodes()

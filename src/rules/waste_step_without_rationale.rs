@@ -64,7 +64,7 @@ time).
 
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
-    let reachable = graph.reachable(true);
+    let reachable = context.reachable_with_support();
     let pass_throughs = PassThroughs::new(context);
     graph
         .nodes()
