@@ -54,19 +54,20 @@ owns is a risk everybody has seen and nobody will act on.
 fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     let mut findings = Vec::new();
-    for node in graph.nodes() {
-        let step = graph.step(node);
-        for fail_point in step.fail_points.iter().filter(|fp| !has_owner(fp)) {
-            findings.push(
-                RULE.finding(
-                    fail_point.what.span,
-                    format!("{} has no owner", describe(step, fail_point)),
-                )
-                .annotate("nobody is accountable for this failure")
-                .step(step.id.value.clone())
-                .help("add `owner:` with the person or team who answers for preventing this failure and for the recovery when it happens"),
-            );
-        }
+    let unowned = graph
+        .blueprint
+        .fail_points()
+        .filter(|(_, fail_point)| !has_owner(fail_point));
+    for (step, fail_point) in unowned {
+        findings.push(
+            RULE.finding(
+                fail_point.what.span,
+                format!("{} has no owner", describe(step, fail_point)),
+            )
+            .annotate("nobody is accountable for this failure")
+            .step(step.id.value.clone())
+            .help("add `owner:` with the person or team who answers for preventing this failure and for the recovery when it happens"),
+        );
     }
     findings
 }

@@ -65,67 +65,64 @@ fn check(context: &Context<'_, '_>) -> Vec<Diagnostic> {
     let graph = context.graph;
     let thresholds = context.thresholds;
     let mut findings = Vec::new();
-    for node in graph.nodes() {
-        let step = graph.step(node);
-        for fail_point in &step.fail_points {
-            let severity = fail_point.severity.as_ref();
-            let critical = severity.filter(|s| s.value >= thresholds.critical_severity);
-            let score = rpn(fail_point);
-            let high = score.filter(|&r| r >= thresholds.high_rpn);
-            if critical.is_none() && high.is_none() {
-                continue;
-            }
-            let rpn_text = score.map(|r| format!("RPN {r} = {}", factors(fail_point)));
-            let reason = match (rpn_text, high, critical) {
-                (Some(rpn_text), Some(_), Some(s)) => format!(
-                    "{rpn_text} is at or above the high-risk RPN {}, and severity {} is critical",
-                    thresholds.high_rpn, s.value
-                ),
-                (Some(rpn_text), Some(_), None) => {
-                    format!(
-                        "{rpn_text} is at or above the high-risk RPN {}",
-                        thresholds.high_rpn
-                    )
-                }
-                (Some(rpn_text), None, Some(s)) => format!(
-                    "severity {} is critical whatever the RPN ({rpn_text}, below the high-risk RPN {})",
-                    s.value, thresholds.high_rpn
-                ),
-                (None, _, Some(s)) => format!(
-                    "severity {} is critical whatever the RPN (occurrence or detection not scored)",
-                    s.value
-                ),
-                // A high RPN always has a score; neither high nor critical was skipped.
-                _ => continue,
-            };
-            let managed = has_prevention(fail_point) && has_recovery(fail_point);
-            let mut finding = RULE
-                .finding(
-                    fail_point.what.span,
-                    format!("high-risk {}: {reason}", describe(step, fail_point)),
-                )
-                .annotate(if managed {
-                    "high risk, with prevention and recovery declared"
-                } else {
-                    "high risk"
-                })
-                .step(step.id.value.clone());
-            if let Some(s) = critical {
-                finding = finding.label(
-                    s.span,
-                    format!("critical: {} or more", thresholds.critical_severity),
-                );
-            }
-            finding = if managed {
-                finding.help("prevention and recovery are declared: keep them tested, and re-score occurrence and detection when they change")
-            } else {
-                finding.help("manage it first: add a `prevention` (poka-yoke) that lowers occurrence or makes the failure visible before the customer feels it, and a `recovery`; then re-score")
-            };
-            if managed {
-                finding.severity = Severity::Info;
-            }
-            findings.push(finding);
+    for (step, fail_point) in graph.blueprint.fail_points() {
+        let severity = fail_point.severity.as_ref();
+        let critical = severity.filter(|s| s.value >= thresholds.critical_severity);
+        let score = rpn(fail_point);
+        let high = score.filter(|&r| r >= thresholds.high_rpn);
+        if critical.is_none() && high.is_none() {
+            continue;
         }
+        let rpn_text = score.map(|r| format!("RPN {r} = {}", factors(fail_point)));
+        let reason = match (rpn_text, high, critical) {
+            (Some(rpn_text), Some(_), Some(s)) => format!(
+                "{rpn_text} is at or above the high-risk RPN {}, and severity {} is critical",
+                thresholds.high_rpn, s.value
+            ),
+            (Some(rpn_text), Some(_), None) => {
+                format!(
+                    "{rpn_text} is at or above the high-risk RPN {}",
+                    thresholds.high_rpn
+                )
+            }
+            (Some(rpn_text), None, Some(s)) => format!(
+                "severity {} is critical whatever the RPN ({rpn_text}, below the high-risk RPN {})",
+                s.value, thresholds.high_rpn
+            ),
+            (None, _, Some(s)) => format!(
+                "severity {} is critical whatever the RPN (occurrence or detection not scored)",
+                s.value
+            ),
+            // A high RPN always has a score; neither high nor critical was skipped.
+            _ => continue,
+        };
+        let managed = has_prevention(fail_point) && has_recovery(fail_point);
+        let mut finding = RULE
+            .finding(
+                fail_point.what.span,
+                format!("high-risk {}: {reason}", describe(step, fail_point)),
+            )
+            .annotate(if managed {
+                "high risk, with prevention and recovery declared"
+            } else {
+                "high risk"
+            })
+            .step(step.id.value.clone());
+        if let Some(s) = critical {
+            finding = finding.label(
+                s.span,
+                format!("critical: {} or more", thresholds.critical_severity),
+            );
+        }
+        finding = if managed {
+            finding.help("prevention and recovery are declared: keep them tested, and re-score occurrence and detection when they change")
+        } else {
+            finding.help("manage it first: add a `prevention` (poka-yoke) that lowers occurrence or makes the failure visible before the customer feels it, and a `recovery`; then re-score")
+        };
+        if managed {
+            finding.severity = Severity::Info;
+        }
+        findings.push(finding);
     }
     findings
 }
