@@ -9,10 +9,11 @@ pub(super) static RULE: Rule = Rule {
     summary: "A moment of truth has no service standard on the company's side of the contact",
     docs: r#"## What it does
 Flags the company's side of a moment of truth (the contact step) that has no
-`standard`. Every flow across the line of interaction is a moment of truth, and so is
-every step marked `moment_of_truth: true`; the contact step is the frontstage,
-backstage or support step of that flow (for a customer step marked as a moment with no
-contact flow, a self-service moment, the step itself). A step that is the company's
+`standard`. A moment of truth is a flow across the line of interaction where the
+customer meets the company (see docs/format.md, "Moments of truth"), or a step marked
+`moment_of_truth: true`; the contact step is the frontstage, backstage or support step
+of that flow (for a customer step marked as a moment with no contact flow, a
+self-service moment, the step itself). A step that is the company's
 side of several moments is reported once.
 
 When the step is the first or last contact of the journey, or a recovery moment (the
