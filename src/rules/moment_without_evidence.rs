@@ -8,8 +8,8 @@ pub(super) static RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "The customer's side of a moment of truth lists no physical evidence",
     docs: r#"## What it does
-Flags the customer's side of a moment of truth (the customer step of a flow across the
-line of interaction, or a customer step marked `moment_of_truth: true`) that has no
+Flags the customer's side of a moment of truth (the customer step of a contact across the
+line of interaction, as docs/format.md "Moments of truth" defines it, or a customer step marked `moment_of_truth: true`) that has no
 `evidence`. A customer step that takes part in several moments is reported once;
 blank entries do not count as evidence. A step marked `moment_of_truth: true` in a
 company lane with no flow to or from a customer step has no customer side drawn, so

@@ -10,7 +10,8 @@ pub(super) static RULE: Rule = Rule {
     summary: "The company's side of a moment of truth names no actor to own it",
     docs: r#"## What it does
 Flags the company's side of a moment of truth (the frontstage, backstage or support
-step of a flow across the line of interaction, or such a step marked
+step of a contact across the line of interaction, as docs/format.md "Moments of
+truth" defines it, or such a step marked
 `moment_of_truth: true`) that has no `actor`. The actor performs the step and owns it.
 A step that is the company's side of several moments is reported once; a blank `actor`
 counts as none.
